@@ -1,0 +1,134 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { TOPIC_PREFIX_PATTERN } from '@fremskudt/contracts';
+import { DEFAULT_RETRY_POLICY, MessagingConfig } from '@fremskudt/messaging';
+import { DatabaseUrls, roleOf } from '@fremskudt/persistence';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+const BROKER_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1');
+
+/** The environment every service reads. Defaults suit local development. */
+export class PlatformEnvironment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT?: number;
+
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL of the runtime (non-owner) role' })
+  DATABASE_URL: string;
+
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL of the outbox relay role' })
+  DATABASE_RELAY_URL: string;
+
+  @IsOptional() @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL of the owner role' })
+  DATABASE_MIGRATION_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @Matches(BROKER_LIST, { message: 'must be host:port[,host:port...]' })
+  KAFKA_BROKERS?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  KAFKA_SSL?: boolean;
+
+  @IsOptional() @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
+  KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+
+  @IsOptional() @IsString()
+  KAFKA_SASL_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  KAFKA_SASL_PASSWORD?: string;
+
+  @IsOptional() @Matches(TOPIC_PREFIX_PATTERN, { message: 'must be lower-case dot-separated words, e.g. kbh or fremskudt.kbh' })
+  TOPIC_PREFIX?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  TOPIC_PARTITIONS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  TOPIC_REPLICATION_FACTOR?: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Kafka group id' })
+  CONSUMER_GROUP_ID?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  CONSUMER_MAX_ATTEMPTS?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+}
+
+export interface PlatformConfig {
+  serviceName: string;
+  port: number;
+  database: DatabaseUrls & { poolSize: number };
+  messaging: MessagingConfig;
+  logLevel: string;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(
+    readonly serviceName: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid configuration for service "${serviceName}":\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const describe = (errors: ValidationError[]) =>
+  errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message.replace(`${error.property} `, '')}`));
+
+/**
+ * Reads and validates the environment; throws one error naming every missing or invalid
+ * variable (values of secrets are never printed).
+ */
+export function loadPlatformConfig(
+  env: Record<string, string | undefined>,
+  service: { name: string; defaultPort: number },
+): PlatformConfig {
+  const parsed = plainToInstance(PlatformEnvironment, { ...env });
+  const problems = describe(validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false, stopAtFirstError: true }));
+  if (!problems.length) {
+    const roles = [parsed.DATABASE_URL, parsed.DATABASE_RELAY_URL, parsed.DATABASE_MIGRATION_URL]
+      .filter((url): url is string => !!url)
+      .map(roleOf);
+    if (new Set(roles).size !== roles.length) {
+      problems.push('DATABASE_URL, DATABASE_RELAY_URL and DATABASE_MIGRATION_URL must use three different roles (runtime, relay, owner)');
+    }
+    if (parsed.KAFKA_SASL_MECHANISM && !(parsed.KAFKA_SASL_USERNAME && parsed.KAFKA_SASL_PASSWORD)) {
+      problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM');
+    }
+  }
+  if (problems.length) throw new ConfigValidationError(service.name, problems);
+
+  const topicPrefix = parsed.TOPIC_PREFIX ?? 'fremskudt';
+  return {
+    serviceName: service.name,
+    port: parsed.PORT ?? service.defaultPort,
+    logLevel: parsed.LOG_LEVEL ?? 'info',
+    database: {
+      app: parsed.DATABASE_URL,
+      relay: parsed.DATABASE_RELAY_URL,
+      migration: parsed.DATABASE_MIGRATION_URL,
+      poolSize: parsed.DATABASE_POOL_SIZE ?? 10,
+    },
+    messaging: {
+      brokers: (parsed.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      serviceName: service.name,
+      topicPrefix,
+      consumerGroupId: parsed.CONSUMER_GROUP_ID ?? `${topicPrefix}.${service.name}`,
+      topicPartitions: parsed.TOPIC_PARTITIONS ?? 3,
+      topicReplicationFactor: parsed.TOPIC_REPLICATION_FACTOR ?? 1,
+      ssl: parsed.KAFKA_SSL,
+      sasl: parsed.KAFKA_SASL_MECHANISM
+        ? ({ mechanism: parsed.KAFKA_SASL_MECHANISM, username: parsed.KAFKA_SASL_USERNAME!, password: parsed.KAFKA_SASL_PASSWORD! } as MessagingConfig['sasl'])
+        : undefined,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: parsed.CONSUMER_MAX_ATTEMPTS ?? DEFAULT_RETRY_POLICY.maxAttempts },
+      partitionsConsumedConcurrently: Math.min(parsed.TOPIC_PARTITIONS ?? 3, 3),
+    },
+  };
+}

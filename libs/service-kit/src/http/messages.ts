@@ -1,0 +1,56 @@
+import type { Request } from 'express';
+
+export type Language = 'da' | 'en';
+
+/** User-facing texts: Danish first, English on `Accept-Language: en`. */
+const MESSAGES = {
+  'validation-failed': { da: 'Ugyldige data', en: 'Invalid input' },
+  'tenant-missing': { da: 'Mangler kommune (X-Tenant-Id)', en: 'Missing tenant (X-Tenant-Id)' },
+  'tenant-invalid': { da: 'Ugyldig kommune-id i X-Tenant-Id', en: 'Invalid tenant id in X-Tenant-Id' },
+  'not-found': { da: 'Findes ikke', en: 'Not found' },
+  conflict: { da: 'Kan ikke udføres i den nuværende tilstand', en: 'Conflicts with the current state' },
+  'internal-error': { da: 'Der opstod en uventet fejl', en: 'An unexpected error occurred' },
+  'bad-request': { da: 'Ugyldig forespørgsel', en: 'Bad request' },
+  'field-unknown': { da: 'feltet er ukendt', en: 'unknown field' },
+  'field-required': { da: 'feltet skal udfyldes', en: 'is required' },
+  'field-invalid': { da: 'ugyldig værdi', en: 'invalid value' },
+  'field-string': { da: 'skal være tekst', en: 'must be a string' },
+  'field-integer': { da: 'skal være et heltal', en: 'must be an integer' },
+  'field-enum': { da: 'skal være en af de tilladte værdier', en: 'must be one of the allowed values' },
+  'field-date': { da: 'skal være en dato (ÅÅÅÅ-MM-DD)', en: 'must be a date (YYYY-MM-DD)' },
+  'field-length': { da: 'har forkert længde', en: 'has the wrong length' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function text(key: MessageKey, language: Language): string {
+  return MESSAGES[key][language];
+}
+
+export function languageOf(request: Pick<Request, 'headers'>): Language {
+  const header = String(request.headers['accept-language'] ?? '');
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'da';
+}
+
+/** Danish wording for class-validator's constraint names; other constraints keep their English text. */
+const CONSTRAINT_MESSAGES: Partial<Record<string, MessageKey>> = {
+  whitelistValidation: 'field-unknown',
+  isDefined: 'field-required',
+  isNotEmpty: 'field-required',
+  isString: 'field-string',
+  isInt: 'field-integer',
+  isIn: 'field-enum',
+  isEnum: 'field-enum',
+  isISO8601: 'field-date',
+  isDateString: 'field-date',
+  length: 'field-length',
+  maxLength: 'field-length',
+  minLength: 'field-length',
+};
+
+export function constraintMessage(constraint: string, original: string, language: Language): string {
+  const key = CONSTRAINT_MESSAGES[constraint];
+  if (key) return text(key, language);
+  return original;
+}

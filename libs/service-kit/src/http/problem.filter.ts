@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Observable, throwError } from 'rxjs';
+import { InvalidTenantError, MissingTenantError } from '@fremskudt/persistence';
+import { constraintMessage, languageOf, MessageKey, text } from './messages';
+import { FieldProblem, ProblemException } from './problem';
+
+const KNOWN_TITLES = new Set<string>(['validation-failed', 'tenant-missing', 'tenant-invalid', 'not-found', 'conflict', 'bad-request', 'internal-error']);
+
+const STATUS_CODES: Partial<Record<number, MessageKey>> = {
+  400: 'bad-request',
+  404: 'not-found',
+  409: 'conflict',
+};
+
+/** Renders every error as application/problem+json; never a stack trace. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // An event handler's error goes back, unchanged, to the Kafka transport (retry, dead letter).
+    if (host.getType() !== 'http') return throwError(() => exception);
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const language = languageOf(request);
+
+    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let code: string = 'internal-error';
+    let detail: string | undefined;
+    let errors: FieldProblem[] = [];
+
+    if (exception instanceof ProblemException) {
+      status = exception.getStatus();
+      ({ code, detail, errors } = exception);
+      errors = errors.map((error) => ({ ...error, message: constraintMessage(error.code, error.message, language) }));
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      code = STATUS_CODES[status] ?? (status < 500 ? 'bad-request' : 'internal-error');
+      const body = exception.getResponse();
+      detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    } else if (exception instanceof MissingTenantError || exception instanceof InvalidTenantError) {
+      status = HttpStatus.BAD_REQUEST;
+      code = exception instanceof MissingTenantError ? 'tenant-missing' : 'tenant-invalid';
+    }
+
+    if (status >= 500) {
+      this.logger.error({ err: exception, path: request.path }, 'request failed');
+      detail = undefined;
+    }
+    const title = KNOWN_TITLES.has(code) ? text(code as MessageKey, language) : text(STATUS_CODES[status] ?? 'bad-request', language);
+    response
+      .status(status)
+      .type('application/problem+json')
+      .json({
+        type: `https://fremskudt.dk/problems/${code}`,
+        title,
+        status,
+        code,
+        ...(detail ? { detail } : {}),
+        ...(errors.length ? { errors } : {}),
+      });
+  }
+}

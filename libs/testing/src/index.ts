@@ -1,0 +1,4 @@
+export * from './test-infrastructure';
+export * from './test-service';
+export * from './service-basics';
+export * from './kafka-probes';
