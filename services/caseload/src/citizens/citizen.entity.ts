@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('citizen')
+export class Citizen {
+  /** Pseudonymous id: the only id that leaves this service. */
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id' })
+  tenantId: string;
+
+  /** Personal data: ten digits. (Encryption at rest comes with the security work.) */
+  @Column()
+  cpr: string;
+
+  @Column()
+  name: string;
+
+  @Column({ name: 'birth_date', type: 'date' })
+  birthDate: string;
+
+  @Column({ name: 'area_code' })
+  areaCode: string;
+
+  @Column({ name: 'benefit_type' })
+  benefitType: string;
+
+  @Column()
+  readiness: string;
+
+  @Column()
+  status: string;
+
+  @Column({ name: 'registered_at', type: 'timestamptz' })
+  registeredAt: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,89 @@
+import request from 'supertest';
+import { CitizenRegistered, CitizensStream, decodeKafkaRecord, topicName } from '@fremskudt/contracts';
+import { startTestService, testKafka, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { AppModule, caseloadService } from '../src/app.module';
+
+const validCitizen = {
+  cpr: '010190-1234',
+  name: 'Amina Hassan',
+  areaCode: 'tingbjerg',
+  benefitType: 'cash-benefit',
+  readiness: 'activity-ready',
+};
+
+describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
+  let service: TestService;
+  const prefix = uniqueTopicPrefix('caseload');
+
+  beforeAll(async () => {
+    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
+  });
+  afterAll(() => service?.dispose());
+
+  it('registers a citizen, stores it and publishes CitizenRegistered keyed by the pseudonymous id', async () => {
+    const response = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send(validCitizen).expect(201);
+    expect(response.body).toMatchObject({ areaCode: 'tingbjerg', birthDate: '1990-01-01', status: 'active' });
+    expect(response.body).not.toHaveProperty('cpr');
+
+    const fetched = await request(service.http).get(`/citizens/${response.body.id}`).set('x-tenant-id', 'kbh').expect(200);
+    expect(fetched.body.name).toBe('Amina Hassan');
+
+    const consumer = testKafka().consumer({ groupId: `probe-${prefix}` });
+    const seen: ReturnType<typeof decodeKafkaRecord>[] = [];
+    let key: string | null = null;
+    await consumer.connect();
+    await consumer.subscribe({ topic: topicName(prefix, CitizensStream), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        key = message.key?.toString() ?? null;
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        seen.push(decodeKafkaRecord({ key, value: message.value?.toString() ?? null, headers }));
+      },
+    });
+    await waitFor(async () => seen.length > 0, { timeoutMs: 15_000, what: 'CitizenRegistered on the topic' });
+    await consumer.disconnect();
+
+    expect(seen).toHaveLength(1);
+    expect(key).toBe(response.body.id);
+    expect(seen[0]).toMatchObject({ type: CitizenRegistered.type, tenant: 'kbh', subject: response.body.id, specversion: '1.0' });
+    expect(seen[0].data).toEqual({
+      citizenId: response.body.id,
+      birthDate: '1990-01-01',
+      areaCode: 'tingbjerg',
+      benefitType: 'cash-benefit',
+      readiness: 'activity-ready',
+      registeredAt: response.body.registeredAt,
+    });
+    expect(JSON.stringify(seen[0])).not.toContain('1234');
+  });
+
+  it('refuses a second registration of the same CPR number in the tenant with 409', async () => {
+    await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '020290-2222' }).expect(201);
+    const again = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '0202902222' }).expect(409);
+    expect(again.body.code).toBe('citizen-already-registered');
+  });
+
+  it('answers 404 for another tenant’s citizen and for an unknown id', async () => {
+    const created = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '030390-3333' }).expect(201);
+    await request(service.http).get(`/citizens/${created.body.id}`).set('x-tenant-id', 'slagelse').expect(404);
+    await request(service.http).get('/citizens/7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d').set('x-tenant-id', 'kbh').expect(404);
+  });
+
+  it('requires a valid tenant header', async () => {
+    const missing = await request(service.http).post('/citizens').send(validCitizen).expect(400);
+    expect(missing.body.code).toBe('tenant-missing');
+    const invalid = await request(service.http).post('/citizens').set('x-tenant-id', 'KBH; drop').send(validCitizen).expect(400);
+    expect(invalid.body.code).toBe('tenant-invalid');
+  });
+
+  it('serves health and OpenAPI docs without a tenant', async () => {
+    await request(service.http).get('/health/live').expect(200, { status: 'up' });
+    const ready = await waitFor(async () => {
+      const response = await request(service.http).get('/health/ready');
+      return response.status === 200 && response.body;
+    });
+    expect(ready.checks.database.status).toBe('up');
+    const docs = await request(service.http).get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/citizens', '/citizens/{id}']));
+  });
+});

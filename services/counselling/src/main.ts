@@ -1,0 +1,4 @@
+import { runService } from '@fremskudt/service-kit';
+import { AppModule, counsellingService } from './app.module';
+
+void runService(counsellingService, AppModule.forRoot);

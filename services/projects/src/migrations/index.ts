@@ -1,0 +1,4 @@
+import { MessagingTables1763900000000 } from '@fremskudt/messaging';
+
+/** The projects service's migrations, in order. Run by the owner role at start-up or as a job. */
+export const projectsMigrations = [MessagingTables1763900000000];

@@ -1,0 +1,4 @@
+import { describeServiceBasics } from '@fremskudt/testing';
+import { AppModule, projectsService } from '../src/app.module';
+
+describeServiceBasics(projectsService, AppModule.forRoot);
