@@ -81,6 +81,10 @@ export function citizenRegisteredRecord(tenant: string, overrides: Partial<Paylo
     areaCode: 'tingbjerg',
     benefitType: 'cash-benefit',
     readiness: 'activity-ready',
+    periodId: randomUUID(),
+    matchGroup: null,
+    step: null,
+    interpreterNeeded: false,
     registeredAt: new Date().toISOString(),
     ...overrides,
   };

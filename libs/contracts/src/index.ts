@@ -5,5 +5,8 @@ export * from './core/registry';
 export * from './core/kafka-codec';
 export * from './core/schema-types';
 export * from './caseload/citizens.stream';
+export * from './caseload/case-work.events';
+export * from './counselling/visits.stream';
+export * from './companies/placements.stream';
 export * from './catalog';
 export * from './asyncapi/asyncapi-document';

@@ -4,3 +4,4 @@ export * from './database-urls';
 export * from './data-source';
 export * from './migrations';
 export * from './provisioning';
+export * from './idempotent-commands';

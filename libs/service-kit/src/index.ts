@@ -4,6 +4,7 @@ export * from './http/problem';
 export * from './http/validation';
 export * from './http/problem.filter';
 export * from './http/tenant.middleware';
+export * from './http/idempotency.middleware';
 export * from './logging/logging';
 export * from './health/health.controller';
 export * from './platform.tokens';

@@ -11,7 +11,7 @@ import {
   OnApplicationShutdown,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ALL_EVENT_CONTRACTS, ContractRegistry } from '@fremskudt/contracts';
@@ -19,6 +19,7 @@ import { MessagingRuntime, OutboxWriter } from '@fremskudt/messaging';
 import { createServiceDataSource, roleOf, runMigrations, UnitOfWork } from '@fremskudt/persistence';
 import { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
+import { IdempotencyMiddleware, IdempotentReplayInterceptor } from './http/idempotency.middleware';
 import { TenantMiddleware } from './http/tenant.middleware';
 import { createValidationPipe } from './http/validation';
 import { loggingParams, messagingLogger } from './logging/logging';
@@ -102,6 +103,7 @@ export class PlatformModule implements NestModule {
           inject: [ContractRegistry, UnitOfWork],
         },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotentReplayInterceptor },
         PlatformLifecycle,
       ],
       exports: [PLATFORM_CONFIG, DataSource, UnitOfWork, ContractRegistry, OutboxWriter, MessagingRuntime],
@@ -109,6 +111,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TenantMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(TenantMiddleware, IdempotencyMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

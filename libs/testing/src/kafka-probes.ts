@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IHeaders, KafkaMessage } from 'kafkajs';
-import { encodeKafkaRecord, EventContract, EventEnvelope, PayloadOf, topicName } from '@fremskudt/contracts';
+import { decodeKafkaRecord, encodeKafkaRecord, EventContract, EventEnvelope, PayloadOf, topicName } from '@fremskudt/contracts';
 import { testKafka, uniqueSuffix, waitFor } from './test-infrastructure';
 
 /** A valid envelope as a producing service would write it (for tests that play the producer). */
@@ -55,3 +55,48 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
 }
 
 export const headerText = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
+
+/**
+ * A consumer that collects every event on one topic from the beginning, decoded, for the
+ * length of a test file: `await probe.waitFor((e) => e.type === X.type && e.subject === id)`.
+ */
+export class EventProbe {
+  readonly events: EventEnvelope[] = [];
+  private readonly consumer = testKafka().consumer({ groupId: `probe-${uniqueSuffix()}`, maxWaitTimeInMs: 100 });
+
+  private constructor(readonly topic: string) {}
+
+  static async start(topic: string): Promise<EventProbe> {
+    const probe = new EventProbe(topic);
+    await probe.consumer.connect();
+    await probe.consumer.subscribe({ topic, fromBeginning: true });
+    await probe.consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        probe.events.push(decodeKafkaRecord({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers }));
+      },
+    });
+    return probe;
+  }
+
+  /** Events of one type (optionally about one subject, the message key), in topic order per key. */
+  of<C extends EventContract>(contract: C, subject?: string): Array<EventEnvelope<PayloadOf<C>>> {
+    return this.events.filter((e) => e.type === contract.type && (subject === undefined || e.subject === subject)) as Array<
+      EventEnvelope<PayloadOf<C>>
+    >;
+  }
+
+  /** Waits until `count` events of the type (about the subject) arrived and returns them. */
+  async waitFor<C extends EventContract>(contract: C, subject?: string, count = 1, timeoutMs = 20_000): Promise<Array<EventEnvelope<PayloadOf<C>>>> {
+    await waitFor(async () => this.of(contract, subject).length >= count, {
+      timeoutMs,
+      intervalMs: 50,
+      what: `${count} ${contract.name} event(s)${subject ? ` about ${subject}` : ''} on ${this.topic}`,
+    });
+    return this.of(contract, subject);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}

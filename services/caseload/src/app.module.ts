@@ -1,24 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CitizensStream } from '@fremskudt/contracts';
+import { CitizensStream, CounsellingVisitsStream, PlacementsStream, StaffStream } from '@fremskudt/contracts';
 import { PlatformConfig, PlatformModule, ServiceDefinition } from '@fremskudt/service-kit';
+import { CaseModule } from './case/case.module';
+import { CasePeriod } from './case/case-period.entity';
+import { TimelineEntry } from './case/timeline-entry.entity';
 import { Citizen } from './citizens/citizen.entity';
 import { CitizensModule } from './citizens/citizens.module';
-import { caseloadMigrations } from './migrations';
+import { InterviewsModule, interviewsEntities, interviewsMigrations } from './interviews';
+import { coreMigrations } from './migrations';
+import { PlansModule, plansEntities, plansMigrations } from './plans';
+import { QueriesModule, queriesEntities, queriesMigrations } from './queries';
+import { TenantSettingsRow } from './settings/tenant-settings';
+import { StaffModule, staffEntities, staffMigrations } from './staff';
 
 export const caseloadService: ServiceDefinition = {
   name: 'caseload',
   defaultPort: 3001,
   title: 'Sagsstamme (caseload)',
   description: 'Borgere, sagsstammer, jobplaner, tilbud, samtaler, progression, varsler og afgange.',
-  entities: [Citizen],
-  migrations: caseloadMigrations,
-  produces: [CitizensStream],
-  consumes: [],
+  entities: [Citizen, CasePeriod, TimelineEntry, TenantSettingsRow, ...staffEntities, ...plansEntities, ...interviewsEntities, ...queriesEntities],
+  migrations: [...coreMigrations, ...staffMigrations, ...plansMigrations, ...interviewsMigrations, ...queriesMigrations],
+  produces: [CitizensStream, StaffStream],
+  // Placements show in the citizen's timeline; an interview held in open counselling counts as held.
+  consumes: [PlacementsStream, CounsellingVisitsStream],
 };
 
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(caseloadService, config), CitizensModule] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(caseloadService, config), CaseModule, CitizensModule, StaffModule, PlansModule, InterviewsModule, QueriesModule],
+    };
   }
 }

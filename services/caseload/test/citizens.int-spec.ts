@@ -52,6 +52,10 @@ describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
       areaCode: 'tingbjerg',
       benefitType: 'cash-benefit',
       readiness: 'activity-ready',
+      periodId: response.body.currentPeriodId,
+      matchGroup: null,
+      step: null,
+      interpreterNeeded: false,
       registeredAt: response.body.registeredAt,
     });
     expect(JSON.stringify(seen[0])).not.toContain('1234');

@@ -11,6 +11,10 @@ const citizen = (areaCode: string) => ({
   areaCode,
   benefitType: 'cash-benefit' as const,
   readiness: 'activity-ready' as const,
+  periodId: randomUUID(),
+  matchGroup: null,
+  step: null,
+  interpreterNeeded: false,
   registeredAt: new Date().toISOString(),
 });
 

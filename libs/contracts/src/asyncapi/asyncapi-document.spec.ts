@@ -204,6 +204,10 @@ describe('buildAsyncApiDocument', () => {
       areaCode: 'tingbjerg',
       benefitType: 'cash-benefit',
       readiness: 'activity-ready',
+      periodId: '5a0c7d1e-2b3f-4c5d-8e9f-0a1b2c3d4e5f',
+      matchGroup: 3,
+      step: 1,
+      interpreterNeeded: false,
       registeredAt: '2025-03-01T10:00:00Z',
     };
     const registryAccepts = (tenant: string) => {

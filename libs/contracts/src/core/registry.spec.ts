@@ -10,6 +10,10 @@ const goodPayload = {
   areaCode: 'tingbjerg',
   benefitType: 'cash-benefit',
   readiness: 'activity-ready',
+  periodId: '5a0c7d1e-2b3f-4c5d-8e9f-0a1b2c3d4e5f',
+  matchGroup: null,
+  step: 0,
+  interpreterNeeded: true,
   registeredAt: '2025-03-01T10:00:00Z',
 };
 

@@ -11,6 +11,11 @@ const MESSAGES = {
   conflict: { da: 'Kan ikke udføres i den nuværende tilstand', en: 'Conflicts with the current state' },
   'internal-error': { da: 'Der opstod en uventet fejl', en: 'An unexpected error occurred' },
   'bad-request': { da: 'Ugyldig forespørgsel', en: 'Bad request' },
+  'idempotency-key-invalid': { da: 'Ugyldig Idempotency-Key', en: 'Invalid Idempotency-Key' },
+  'idempotency-key-reused': {
+    da: 'Idempotency-Key er allerede brugt til en anden forespørgsel',
+    en: 'Idempotency-Key was already used for another request',
+  },
   'field-unknown': { da: 'feltet er ukendt', en: 'unknown field' },
   'field-required': { da: 'feltet skal udfyldes', en: 'is required' },
   'field-invalid': { da: 'ugyldig værdi', en: 'invalid value' },

@@ -1,11 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
-import { InvalidTenantError, MissingTenantError } from '@fremskudt/persistence';
+import { IdempotencyKeyReusedError, InvalidTenantError, MissingTenantError } from '@fremskudt/persistence';
 import { constraintMessage, languageOf, MessageKey, text } from './messages';
 import { FieldProblem, ProblemException } from './problem';
 
-const KNOWN_TITLES = new Set<string>(['validation-failed', 'tenant-missing', 'tenant-invalid', 'not-found', 'conflict', 'bad-request', 'internal-error']);
+const KNOWN_TITLES = new Set<string>(['validation-failed', 'tenant-missing', 'tenant-invalid', 'not-found', 'conflict', 'bad-request', 'internal-error', 'idempotency-key-invalid', 'idempotency-key-reused']);
 
 const STATUS_CODES: Partial<Record<number, MessageKey>> = {
   400: 'bad-request',
@@ -43,6 +43,10 @@ export class ProblemFilter implements ExceptionFilter {
     } else if (exception instanceof MissingTenantError || exception instanceof InvalidTenantError) {
       status = HttpStatus.BAD_REQUEST;
       code = exception instanceof MissingTenantError ? 'tenant-missing' : 'tenant-invalid';
+    } else if (exception instanceof IdempotencyKeyReusedError) {
+      status = HttpStatus.UNPROCESSABLE_ENTITY;
+      code = 'idempotency-key-reused';
+      detail = exception.message;
     }
 
     if (status >= 500) {

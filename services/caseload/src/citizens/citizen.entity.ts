@@ -28,8 +28,21 @@ export class Citizen {
   @Column()
   readiness: string;
 
+  @Column({ name: 'match_group', type: 'smallint', nullable: true })
+  matchGroup: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  step: number | null;
+
+  @Column({ name: 'interpreter_needed' })
+  interpreterNeeded: boolean;
+
   @Column()
-  status: string;
+  status: 'active' | 'exited';
+
+  /** The open case period, or the last one when exited. */
+  @Column({ name: 'current_period_id', type: 'uuid' })
+  currentPeriodId: string;
 
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt: Date;

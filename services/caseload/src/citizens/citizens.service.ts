@@ -2,21 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { CitizenRegistered } from '@fremskudt/contracts';
-import { OutboxWriter } from '@fremskudt/messaging';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
 import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
+import { CaseEvents } from '../case/case-events';
+import { CasePeriod } from '../case/case-period.entity';
+import { copenhagenDateOf } from '../rules';
 import { Citizen } from './citizen.entity';
 import { cprBirthDate, normaliseCpr } from './cpr';
 import { CitizenView, RegisterCitizenDto } from './register-citizen.dto';
 
-const toView = (citizen: Citizen): CitizenView => ({
+export const toCitizenView = (citizen: Citizen): CitizenView => ({
   id: citizen.id,
   name: citizen.name,
   birthDate: citizen.birthDate,
   areaCode: citizen.areaCode,
   benefitType: citizen.benefitType,
   readiness: citizen.readiness,
+  matchGroup: citizen.matchGroup,
+  step: citizen.step,
+  interpreterNeeded: citizen.interpreterNeeded,
   status: citizen.status,
+  currentPeriodId: citizen.currentPeriodId,
   registeredAt: citizen.registeredAt.toISOString(),
 });
 
@@ -24,13 +30,14 @@ const toView = (citizen: Citizen): CitizenView => ({
 export class CitizensService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(CaseEvents) private readonly events: CaseEvents,
   ) {}
 
   /** Registers a citizen and publishes CitizenRegistered in the same transaction. */
   async register(command: RegisterCitizenDto): Promise<CitizenView> {
     try {
-      return await this.unitOfWork.run(async (manager) => {
+      return await this.unitOfWork.command(async (manager) => {
+        const registeredAt = new Date();
         const citizen = manager.create(Citizen, {
           id: randomUUID(),
           tenantId: TenantContext.currentTenant(),
@@ -40,19 +47,34 @@ export class CitizensService {
           areaCode: command.areaCode,
           benefitType: command.benefitType,
           readiness: command.readiness,
+          matchGroup: command.matchGroup ?? null,
+          step: command.step ?? null,
+          interpreterNeeded: command.interpreterNeeded ?? false,
           status: 'active',
-          registeredAt: new Date(),
+          currentPeriodId: randomUUID(),
+          registeredAt,
         });
         await manager.insert(Citizen, citizen);
-        await this.outbox.publish(manager, CitizenRegistered, {
-          citizenId: citizen.id,
-          birthDate: citizen.birthDate,
-          areaCode: citizen.areaCode,
-          benefitType: command.benefitType,
-          readiness: command.readiness,
-          registeredAt: citizen.registeredAt.toISOString(),
-        });
-        return toView(citizen);
+        const openedOn = copenhagenDateOf(registeredAt);
+        await manager.insert(CasePeriod, { id: citizen.currentPeriodId, tenantId: citizen.tenantId, citizenId: citizen.id, openedOn });
+        await this.events.publish(
+          manager,
+          CitizenRegistered,
+          {
+            citizenId: citizen.id,
+            periodId: citizen.currentPeriodId,
+            birthDate: citizen.birthDate,
+            areaCode: citizen.areaCode,
+            benefitType: command.benefitType,
+            readiness: command.readiness,
+            matchGroup: citizen.matchGroup,
+            step: citizen.step,
+            interpreterNeeded: citizen.interpreterNeeded,
+            registeredAt: registeredAt.toISOString(),
+          },
+          openedOn,
+        );
+        return toCitizenView(citizen);
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'citizen_cpr_unique_per_tenant') {
@@ -65,6 +87,6 @@ export class CitizensService {
   async get(id: string): Promise<CitizenView> {
     const citizen = await this.unitOfWork.run((manager) => manager.findOneBy(Citizen, { id }));
     if (!citizen) throw new NotFoundProblem(`Citizen ${id} not found`);
-    return toView(citizen);
+    return toCitizenView(citizen);
   }
 }

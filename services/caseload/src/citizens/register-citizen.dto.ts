@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BENEFIT_TYPES, READINESS } from '@fremskudt/contracts';
 import { IsCpr } from './cpr';
 
@@ -24,6 +24,25 @@ export class RegisterCitizenDto {
   @ApiProperty({ enum: READINESS, description: 'Aktivitetsparat eller jobparat' })
   @IsIn(READINESS)
   readiness: (typeof READINESS)[number];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Matchgruppe 1-5, hvis vurderet' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  matchGroup?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 4, description: 'Trin i trappemodellen 0-4, hvis vurderet' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  step?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Borgeren har brug for tolk' })
+  @IsOptional()
+  @IsBoolean()
+  interpreterNeeded?: boolean;
 }
 
 export class CitizenView {
@@ -33,6 +52,10 @@ export class CitizenView {
   @ApiProperty() areaCode: string;
   @ApiProperty({ enum: BENEFIT_TYPES }) benefitType: string;
   @ApiProperty({ enum: READINESS }) readiness: string;
+  @ApiProperty({ type: 'integer', nullable: true }) matchGroup: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) step: number | null;
+  @ApiProperty() interpreterNeeded: boolean;
   @ApiProperty({ enum: ['active', 'exited'] }) status: string;
+  @ApiProperty({ format: 'uuid', description: 'Det aktuelle (eller seneste) forløb' }) currentPeriodId: string;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
 }

@@ -1,5 +1,6 @@
 import { MessagingTables1763900000000 } from '@fremskudt/messaging';
+import { CommandLog1763900000050 } from '@fremskudt/persistence';
 import { Citizens1763900000100 } from './1763900000100-citizens';
 
-/** The caseload service's migrations, in order. Run by the owner role at start-up or as a job. */
-export const caseloadMigrations = [MessagingTables1763900000000, Citizens1763900000100];
+/** The migrations of the citizen core and the platform tables; each module adds its own after these. */
+export const coreMigrations = [MessagingTables1763900000000, CommandLog1763900000050, Citizens1763900000100];
