@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EntitySchema, MigrationInterface } from 'typeorm';
+import { TimelineController } from './timeline.controller';
 
 type EntityClass = (new () => object) | EntitySchema;
 
-/** Queries: placeholder, filled in by its own work package. Migrations use timestamps 1763900000500-1763900000599. */
-@Module({})
+/** The consultant's read side across modules: timeline, caseload overview, due interviews. */
+@Module({ controllers: [TimelineController] })
 export class QueriesModule {}
 
 export const queriesEntities: EntityClass[] = [];

@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { seedTenant } from './tenant-seed';
+
+/**
+ * `npm run seed -- --tenant kbh [--url http://127.0.0.1:3001] [--consultants-per-team 5] [--seed 2014]`
+ * Fills a tenant of a running caseload service through its public API (see tenant-seed.ts).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: process.env.CASELOAD_URL ?? 'http://127.0.0.1:3001' },
+      tenant: { type: 'string', default: 'kbh' },
+      'consultants-per-team': { type: 'string', default: '5' },
+      'caseload-size': { type: 'string', default: '30' },
+      until: { type: 'string' },
+      seed: { type: 'string', default: '2014' },
+      concurrency: { type: 'string', default: '8' },
+    },
+  });
+  const integer = (name: keyof typeof values) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, got ${values[name]}`);
+    return value;
+  };
+  const started = Date.now();
+  const summary = await seedTenant({
+    baseUrl: values.url!,
+    tenant: values.tenant!,
+    consultantsPerTeam: integer('consultants-per-team'),
+    caseloadSize: integer('caseload-size'),
+    until: values.until,
+    seed: integer('seed'),
+    concurrency: integer('concurrency'),
+    log: (line) => process.stderr.write(`seed: ${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify({ ...summary, seconds: Math.round((Date.now() - started) / 100) / 10 })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seed: error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
