@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { CitizenRegistered, CitizensStream, decodeKafkaRecord, topicName } from '@fremskudt/contracts';
-import { startTestService, testKafka, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { EventProbe, startTestService, testKafka, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../src/app.module';
 
 const validCitizen = {
@@ -78,6 +78,54 @@ describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
     expect(missing.body.code).toBe('tenant-missing');
     const invalid = await request(service.http).post('/citizens').set('x-tenant-id', 'KBH; drop').send(validCitizen).expect(400);
     expect(invalid.body.code).toBe('tenant-invalid');
+  });
+
+  describe('idempotent registration (Idempotency-Key)', () => {
+    let probe: EventProbe;
+    beforeAll(async () => {
+      probe = await EventProbe.start(topicName(prefix, CitizensStream));
+    });
+    afterAll(() => probe?.stop());
+
+    const registered = async () => (await service.database.inspect(`SELECT count(*)::int AS n FROM citizen`))[0].n as number;
+
+    it('answers a retry with the first answer and registers the citizen once', async () => {
+      const body = { ...validCitizen, cpr: '040490-4444' };
+      const first = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-4444').send(body).expect(201);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const retry = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-4444').send(body).expect(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+
+      await probe.waitFor(CitizenRegistered, first.body.id);
+      // A later registration's event arriving shows the relay has passed any duplicate of the first.
+      const later = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '050590-5555' }).expect(201);
+      await probe.waitFor(CitizenRegistered, later.body.id);
+      expect(probe.of(CitizenRegistered, first.body.id)).toHaveLength(1);
+      const [row] = await service.database.inspect(`SELECT count(*)::int AS n FROM citizen WHERE cpr = '0404904444'`);
+      expect(row.n).toBe(1);
+    });
+
+    it('refuses the same key with another body with 422 idempotency-key-reused, writing nothing', async () => {
+      await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-6666').send({ ...validCitizen, cpr: '060690-6666' }).expect(201);
+      const before = await registered();
+      const reused = await request(service.http)
+        .post('/citizens')
+        .set('x-tenant-id', 'kbh')
+        .set('idempotency-key', 'register-6666')
+        .send({ ...validCitizen, cpr: '070790-7777' })
+        .expect(422);
+      expect(reused.body.code).toBe('idempotency-key-reused');
+      expect(await registered()).toBe(before);
+    });
+
+    it('refuses an invalid key with 400 naming the header', async () => {
+      const before = await registered();
+      const invalid = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'k'.repeat(300)).send({ ...validCitizen, cpr: '080890-8888' }).expect(400);
+      expect(invalid.body.code).toBe('idempotency-key-invalid');
+      expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+      expect(await registered()).toBe(before);
+    });
   });
 
   it('serves health and OpenAPI docs without a tenant', async () => {

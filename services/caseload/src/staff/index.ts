@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
-import { EntitySchema, MigrationInterface } from 'typeorm';
+import { CitizensModule } from '../citizens/citizens.module';
+import { Staff1763900000200 } from './1763900000200-staff';
+import { CaseAssignment } from './case-assignment.entity';
+import { CaseResponsibilityController } from './case-responsibility.controller';
+import { CaseResponsibilityService } from './case-responsibility.service';
+import { StaffMember } from './staff-member.entity';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
 
-type EntityClass = (new () => object) | EntitySchema;
+export { CaseAssignment } from './case-assignment.entity';
+export { StaffMember } from './staff-member.entity';
 
-/** Staff: placeholder, filled in by its own work package. Migrations use timestamps 1763900000200-1763900000299. */
-@Module({})
+/** Staff of the outreach teams, their caseloads and case responsibility (assignments and transfers). */
+@Module({
+  imports: [CitizensModule],
+  controllers: [StaffController, CaseResponsibilityController],
+  providers: [StaffService, CaseResponsibilityService],
+})
 export class StaffModule {}
 
-export const staffEntities: EntityClass[] = [];
-export const staffMigrations: Array<new () => MigrationInterface> = [];
+export const staffEntities = [StaffMember, CaseAssignment];
+export const staffMigrations = [Staff1763900000200];

@@ -1,0 +1,112 @@
+import { Controller, Get, Inject, Injectable, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { OFFER_TYPES, PlacementType } from '@fremskudt/contracts';
+import { UnitOfWork } from '@fremskudt/persistence';
+import { NotFoundProblem } from '@fremskudt/service-kit';
+import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Citizen } from '../../citizens/citizen.entity';
+import { IsoDate } from '../../rules';
+import { Offer } from '../offers/offer.entity';
+import { Placement } from '../placements/placement.entity';
+
+/**
+ * A company placement in the glossary's sense (virksomhedsplacering: internship or wage-subsidy
+ * job) is an activation; an ordinary, flex or part-time job is not, it is a way off benefit.
+ */
+export const ACTIVATING_PLACEMENT_TYPES: readonly PlacementType[] = ['company-internship', 'wage-subsidy-job'];
+
+export class ActivationView {
+  @ApiProperty({ enum: ['offer', 'placement'], description: 'Et tilbud fra sagsstammen eller en virksomhedsplacering fra virksomhedstjenesten' })
+  kind: 'offer' | 'placement';
+  @ApiProperty({ format: 'uuid', description: 'Tilbuddets eller placeringens id' }) id: string;
+  @ApiProperty({ enum: [...OFFER_TYPES, ...ACTIVATING_PLACEMENT_TYPES], description: 'Tilbudstype eller placeringstype' }) type: string;
+  @ApiProperty({ format: 'date' }) startedOn: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Tilbud: gennemført' }) completedOn: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Tilbud: afbrudt' }) droppedOn: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Hvornår aktiveringen sluttede (gennemført, afbrudt eller placering afsluttet)' })
+  endedOn: string | null;
+}
+
+export class CitizenActivationsView {
+  @ApiProperty({ format: 'uuid' }) citizenId: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Start på den seneste aktivering (til rettidighed); null uden aktiveringer' })
+  lastActivationStartedOn: string | null;
+  @ApiProperty({ type: [ActivationView], description: 'Startede tilbud og virksomhedsplaceringer efter startdato' }) activations: ActivationView[];
+}
+
+/** A citizen's activations (offers and company placements that started), in the order they started. */
+export async function citizenActivations(manager: EntityManager, citizenId: string): Promise<ActivationView[]> {
+  const offers = await manager.find(Offer, { where: { citizenId, startedOn: Not(IsNull()) } });
+  const placements = await manager.find(Placement, {
+    where: { citizenId, startedOn: Not(IsNull()), placementType: In([...ACTIVATING_PLACEMENT_TYPES]) },
+  });
+  const activations: ActivationView[] = [
+    ...offers.map((offer) => ({
+      kind: 'offer' as const,
+      id: offer.id,
+      type: offer.offerType,
+      startedOn: offer.startedOn!,
+      completedOn: offer.completedOn,
+      droppedOn: offer.droppedOn,
+      endedOn: offer.completedOn ?? offer.droppedOn,
+    })),
+    ...placements.map((placement) => ({
+      kind: 'placement' as const,
+      id: placement.id,
+      type: placement.placementType,
+      startedOn: placement.startedOn!,
+      completedOn: null,
+      droppedOn: null,
+      endedOn: placement.endedOn,
+    })),
+  ];
+  return activations.sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
+
+/** The start date of the citizen's latest activation, or null: what activation timeliness is measured from. */
+export async function lastActivationStartedOn(manager: EntityManager, citizenId: string): Promise<IsoDate | null> {
+  const [row]: Array<{ last: string | null }> = await manager.query(
+    `SELECT to_char(greatest(
+              (SELECT max(started_on) FROM offer WHERE citizen_id = $1),
+              (SELECT max(started_on) FROM placement WHERE citizen_id = $1 AND placement_type = ANY($2))
+            ), 'YYYY-MM-DD') AS last`,
+    [citizenId, [...ACTIVATING_PLACEMENT_TYPES]],
+  );
+  return row?.last ?? null;
+}
+
+/** For other modules (e.g. timeliness queries): the same answers inside their own transaction. */
+@Injectable()
+export class ActivationsService {
+  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
+
+  lastActivationStartedOn(manager: EntityManager, citizenId: string): Promise<IsoDate | null> {
+    return lastActivationStartedOn(manager, citizenId);
+  }
+
+  async ofCitizen(citizenId: string): Promise<CitizenActivationsView> {
+    return this.unitOfWork.run(async (manager) => {
+      if (!(await manager.existsBy(Citizen, { id: citizenId }))) throw new NotFoundProblem(`Citizen ${citizenId} not found`);
+      const activations = await citizenActivations(manager, citizenId);
+      const last = activations.reduce<string | null>((latest, a) => (latest === null || a.startedOn > latest ? a.startedOn : latest), null);
+      return { citizenId, lastActivationStartedOn: last, activations };
+    });
+  }
+}
+
+@ApiTags('offers')
+@Controller('citizens')
+export class ActivationsController {
+  constructor(
+    private readonly activations: ActivationsService,
+    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
+  ) {}
+
+  @Get(':id/activations')
+  @ApiOkResponse({ type: CitizenActivationsView, description: 'Borgerens aktiveringer: startede tilbud og virksomhedsplaceringer (praktik, løntilskud)' })
+  @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
+  ofCitizen(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<CitizenActivationsView> {
+    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.activations.ofCitizen(citizenId));
+  }
+}
