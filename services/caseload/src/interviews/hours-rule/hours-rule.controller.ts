@@ -30,6 +30,7 @@ export class HoursRuleController {
   @Delete('citizens/:id/hours-rule-risk')
   @IdempotentCommand()
   @ApiOkResponse({ type: HoursRuleRiskView, description: 'Risikoen er væk; der sendes ikke flere varsler' })
+  @ApiBadRequestResponse({ description: 'Ugyldigt borger-id' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   @ApiConflictResponse({ description: 'Der er ingen risiko registreret (hours-rule-risk-not-registered)' })
   clear(@Param('id', uuid()) citizenId: string): Promise<HoursRuleRiskView> {
