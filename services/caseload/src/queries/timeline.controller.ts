@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UnitOfWork } from '@fremskudt/persistence';
 import { NotFoundProblem } from '@fremskudt/service-kit';
 import { Citizen } from '../citizens/citizen.entity';
+import { CitizenAccessLog, recordingAccess } from '../citizens/citizen-access-log';
 import { TimelineEntry } from '../case/timeline-entry.entity';
 
 export class TimelineEntryView {
@@ -23,12 +24,20 @@ export class TimelineView {
 @ApiTags('citizens')
 @Controller('citizens')
 export class TimelineController {
-  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
+  ) {}
 
   @Get(':id/timeline')
-  @ApiOkResponse({ type: TimelineView })
+  @ApiOkResponse({ type: TimelineView, description: 'Alt om borgeren fra alle tjenester, efter dato og i den rækkefølge det blev registreret' })
+  @ApiBadRequestResponse({ description: 'Ugyldigt borger-id' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   timeline(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<TimelineView> {
+    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.read(citizenId));
+  }
+
+  private read(citizenId: string): Promise<TimelineView> {
     return this.unitOfWork.run(async (manager) => {
       if (!(await manager.existsBy(Citizen, { id: citizenId }))) throw new NotFoundProblem(`Citizen ${citizenId} not found`);
       const entries = await manager.find(TimelineEntry, { where: { citizenId }, order: { occurredOn: 'ASC', seq: 'ASC' } });
