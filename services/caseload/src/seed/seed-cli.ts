@@ -2,8 +2,11 @@ import { parseArgs } from 'node:util';
 import { seedTenant } from './tenant-seed';
 
 /**
- * `npm run seed -- --tenant kbh [--url http://127.0.0.1:3001] [--consultants-per-team 5] [--seed 2014]`
- * Fills a tenant of a running caseload service through its public API (see tenant-seed.ts).
+ * `npm run seed -- --tenant kbh [--url http://127.0.0.1:3001] [--consultants-per-team 5] [--caseload-size 30]
+ *   [--until YYYY-MM-DD] [--seed 2014] [--concurrency 8]`
+ * Fills a tenant of a running caseload service through its public API (see tenant-seed.ts) and
+ * prints the summary as one JSON line. Running it again with the same options on the same tenant
+ * (the same day) adds nothing: every command is answered from the command log.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,12 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { addCalendarMonths, addDays, compareIsoDates, IsoDate, isoWeekday } from '../rules';
+import { addCalendarMonths, addDays, compareIsoDates, copenhagenDateOf, IsoDate, isWorkingDay } from '../rules';
 
 /**
  * Generates a realistic tenant through the caseload service's public API, for demos and
- * benchmarks: the six Copenhagen areas of the brief, three teams of two areas, consultants with
- * full caseloads of 30, mentors and company consultants, and a year of interviews with the
- * outreach team's 2014 shares of no-shows (7 %) and cancellations (6 %). Deterministic for a
- * given seed, so two runs against fresh tenants give the same picture.
+ * benchmarks: the six Copenhagen areas of the brief, three teams of two areas, job consultants
+ * with full caseloads of 30, mentors and company consultants, and a year of case work: job plans
+ * (revised after half a year), an interview about every three months with the outreach team's
+ * 2014 shares of no-shows (7 %) and cancellations (6 %), a follow-up task per no-show, a
+ * progression assessment at every held interview, and some exits whose places are filled again.
+ *
+ * Deterministic: the whole tenant is planned first from the seed (each citizen from its own
+ * generator, so the order in which concurrent requests finish changes nothing), then sent.
+ * Idempotency keys are derived from the plan, so a transient failure is retried safely and a
+ * run that broke off can be started again with the same options on the same tenant: what was
+ * done is answered from the command log, the rest is done.
+ *
+ * What the API makes of the past: registration opens a citizen's case period on the day it is
+ * sent (there is no back-dated registration), so the year of interviews lies before the period
+ * opened. That is allowed (dates in the past are facts), and timeliness is measured between held
+ * interviews; but exits cannot be dated before the period opened, so they are dated the day the
+ * seed runs, and their follow-up tasks are completed that day too.
  */
 
 export interface SeedOptions {
@@ -14,10 +26,12 @@ export interface SeedOptions {
   tenant: string;
   /** Job consultants per team (the brief: 15.5 consultants in three teams). */
   consultantsPerTeam?: number;
+  /** Citizens per consultant at the end of the run (the brief: 30). */
   caseloadSize?: number;
-  /** The last day of the seeded year (default: today). */
+  /** The last day of the seeded year (default: today in Copenhagen; not after today). */
   until?: IsoDate;
   seed?: number;
+  /** Requests in flight at once (each citizen's own commands go one after another). */
   concurrency?: number;
   log?: (line: string) => void;
 }
@@ -25,12 +39,18 @@ export interface SeedOptions {
 export interface SeedSummary {
   tenant: string;
   staff: number;
+  consultants: number;
   citizens: number;
-  summons: number;
+  summonses: number;
   held: number;
   noShows: number;
   cancelled: number;
+  /** Summonses for the next interview, without an outcome yet. */
+  openSummonses: number;
+  followUpTasks: number;
+  followUpTasksCompleted: number;
   jobPlans: number;
+  jobPlanRevisions: number;
   assessments: number;
   exits: number;
   requests: number;
@@ -46,20 +66,41 @@ export const COPENHAGEN_AREAS = [
   { code: 'urbanplanen', residents: 5000 },
 ] as const;
 
-export const COPENHAGEN_TEAMS = [
-  { code: 'team-nordvest', areas: ['tingbjerg', 'lundtoftegade'] },
-  { code: 'team-noerrebro', areas: ['hothers-plads', 'aldersrogade'] },
-  { code: 'team-syd', areas: ['urbanplanen', 'akacieparken'] },
-] as const;
+type AreaCode = (typeof COPENHAGEN_AREAS)[number]['code'];
 
+/** Three teams of two areas; the brief's 4 mentors and 2 company consultants spread over them. */
+export const COPENHAGEN_TEAMS: ReadonlyArray<{ code: string; areas: readonly AreaCode[]; mentors: number; companyConsultants: number }> = [
+  { code: 'team-nordvest', areas: ['tingbjerg', 'lundtoftegade'], mentors: 2, companyConsultants: 1 },
+  { code: 'team-noerrebro', areas: ['hothers-plads', 'aldersrogade'], mentors: 1, companyConsultants: 0 },
+  { code: 'team-syd', areas: ['urbanplanen', 'akacieparken'], mentors: 1, companyConsultants: 1 },
+];
+
+/** Interview attendance in the outreach team in 2014 (brief §5): 7 % no-shows, 6 % cancellations. */
 export const INTERVIEW_OUTCOME_SHARES = { noShow: 0.07, cancelled: 0.06 } as const;
+/** Share of citizens who leave during the run (their place in the caseload is filled again). */
+export const EXIT_SHARE = 0.12;
+export const JOB_PLAN_SHARE = 0.9;
+/** No-shows older than this many days at the end of the year have been followed up. */
+const OPEN_FOLLOW_UP_DAYS = 14;
+export const TENANT_SETTINGS = { caseloadCapacity: 30, interviewIntervalMonths: 3, noShowFollowUpWorkingDays: 2 } as const;
 
 const FIRST_NAMES = ['Amina', 'Mohammed', 'Fatima', 'Ali', 'Sara', 'Ahmed', 'Leyla', 'Omar', 'Hassan', 'Maryam', 'Yusuf', 'Khadija', 'Jens', 'Mette', 'Lars', 'Hanne', 'Abdi', 'Hodan', 'Emre', 'Zeynep', 'Nadia', 'Bilal', 'Rania', 'Tariq'];
 const LAST_NAMES = ['Hassan', 'Ali', 'Mohamed', 'Nielsen', 'Jensen', 'Hansen', 'Yilmaz', 'Ahmed', 'Abdi', 'Khan', 'Hussein', 'Pedersen', 'Osman', 'Demir', 'Farah', 'Jama', 'Larsen', 'Rasmussen'];
 const STAFF_NAMES = ['Anne', 'Bo', 'Camilla', 'Dennis', 'Eva', 'Frederik', 'Gitte', 'Henrik', 'Ida', 'Jakob', 'Karen', 'Lene', 'Morten', 'Nanna', 'Ole', 'Pia', 'Rasmus', 'Signe', 'Thomas', 'Ulla'];
+const GOALS = {
+  job: 'Ordinært job, gerne i lokalområdet',
+  education: 'Påbegynde en erhvervsuddannelse',
+  'company-placement': 'Virksomhedspraktik med henblik på løntilskud',
+  language: 'Danskuddannelse, modul 3',
+  health: 'Afklaring af helbred sammen med egen læge',
+  social: 'Stabil bolig og hverdag',
+} as const;
+type GoalKind = keyof typeof GOALS;
+const SCORE_FACTORS = ['professionalSkills', 'jobOrEducationFocus', 'personalAndSocialCompetences', 'socialConditions', 'health'] as const;
+type Scores = Record<(typeof SCORE_FACTORS)[number], number>;
 
 /** mulberry32: a tiny seeded generator, so a seed gives the same tenant every time. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -70,12 +111,270 @@ function generator(seed: number): () => number {
   };
 }
 
-/** A CPR number for a birth date, with the 7th digit the century table gives for it. */
+class Dice {
+  constructor(readonly random: () => number) {}
+  static of(seed: number, stream: number): Dice {
+    // A generator per stream (staff, each citizen), mixed so neighbouring streams differ.
+    return new Dice(generator(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(stream + 1, 0xc2b2ae35)));
+  }
+  chance(p: number): boolean {
+    return this.random() < p;
+  }
+  integer(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+  pick<T>(values: readonly T[]): T {
+    return values[Math.floor(this.random() * values.length)];
+  }
+  weighted<T>(values: readonly T[], weight: (value: T) => number): T {
+    let roll = this.random() * values.reduce((sum, value) => sum + weight(value), 0);
+    return values.find((value) => (roll -= weight(value)) < 0) ?? values[values.length - 1];
+  }
+}
+
+/**
+ * A CPR number for a birth date: the 7th digit puts the year in the right century (0-3: 1900s;
+ * 4-8 with a year up to 36: 2000s), and distinct serials below 4000 give distinct numbers.
+ */
 export function cprFor(birthDate: IsoDate, serial: number): string {
+  if (!Number.isInteger(serial) || serial < 0 || serial >= 4000) throw new RangeError(`cprFor: serial must be 0-3999, got ${serial}`);
   const [year, month, day] = birthDate.split('-');
-  const century = Number(year) >= 2000 ? 4 : 0; // 4 + YY ≤ 36 → 2000s; 0-3 → 1900s
-  const rest = String(serial % 1000).padStart(3, '0');
-  return `${day}${month}${year.slice(2)}-${century}${rest}`;
+  const seventh = Math.floor(serial / 1000) + (Number(year) >= 2000 ? 4 : 0);
+  return `${day}${month}${year.slice(2)}-${seventh}${String(serial % 1000).padStart(3, '0')}`;
+}
+
+/** The first job-centre working day on or after a date (no interviews at weekends or on holidays). */
+function workingDayFrom(date: IsoDate): IsoDate {
+  let day = date;
+  while (!isWorkingDay(day)) day = addDays(day, 1);
+  return day;
+}
+
+// ---- the plan ----------------------------------------------------------------------------------
+
+interface StaffPlan {
+  key: string;
+  body: { name: string; role: 'job-consultant' | 'mentor' | 'company-consultant'; teamCode: string; areaCodes: string[]; caseloadCapacity?: number };
+}
+
+interface SummonsPlan {
+  place: 'local-office' | 'central-job-centre' | 'home-visit';
+  areaCode?: string;
+  /** The day; null for a replacement's first summons, which follows the day it arrives. */
+  on: IsoDate | null;
+  /** Time of day in Copenhagen (winter time offset; the date is what the rules read). */
+  at: string;
+}
+
+interface InterviewPlan {
+  summons: SummonsPlan;
+  outcome: { outcome: 'held'; heldOn: IsoDate } | { outcome: 'no-show' } | { outcome: 'cancelled'; cancelledBy: 'citizen' | 'job-centre' };
+  assessment?: { assessedOn: IsoDate; scores: Scores };
+  /** A no-show's follow-up task: completed (how it went) or left open. */
+  followUp?: 'phoned' | 'visited' | 'reached-otherwise' | 'not-reached' | 'open';
+}
+
+interface JobPlanPlan {
+  createdOn: IsoDate;
+  goals: Array<{ kind: GoalKind; description: string; targetDate: IsoDate }>;
+  /** Half a year on: the first goal carried on with a new date, one new goal. */
+  revision?: { revisedOn: IsoDate; firstGoalTargetDate: IsoDate; newGoal: { kind: GoalKind; description: string; targetDate: IsoDate } };
+}
+
+export interface CitizenPlan {
+  key: string;
+  consultant: number;
+  registration: {
+    cpr: string;
+    name: string;
+    areaCode: AreaCode;
+    benefitType: 'cash-benefit' | 'integration-benefit' | 'education-benefit' | 'sickness-benefit';
+    readiness: 'activity-ready' | 'job-ready';
+    matchGroup: number;
+    step: number;
+    interpreterNeeded: boolean;
+  };
+  /** When the consultant took the case; null: the day the place fell free (a replacement). */
+  assignedOn: IsoDate | null;
+  jobPlan?: JobPlanPlan;
+  interviews: InterviewPlan[];
+  /** The summons for the next interview (no outcome yet). */
+  nextSummons?: SummonsPlan;
+  exit?: { reason: 'job' | 'education' | 'other-self-sufficiency' | 'moved' | 'flex-job' | 'early-retirement' | 'other'; replacement: CitizenPlan };
+}
+
+export interface TenantPlan {
+  staff: StaffPlan[];
+  consultants: number;
+  citizens: CitizenPlan[];
+  expected: Omit<SeedSummary, 'tenant' | 'requests'>;
+}
+
+interface PlanOptions {
+  consultantsPerTeam: number;
+  caseloadSize: number;
+  until: IsoDate;
+  seed: number;
+}
+
+const summonsOn = (dice: Dice, on: IsoDate | null, areaCode: AreaCode): SummonsPlan => {
+  const roll = dice.random();
+  const at = dice.pick(['08:30', '09:30', '10:30', '13:00', '14:00']);
+  if (roll < 0.65) return { place: 'local-office', areaCode, on, at };
+  if (roll < 0.9) return { place: 'central-job-centre', on, at };
+  return { place: 'home-visit', on, at };
+};
+
+/** The summons command's body for a day. */
+const summonsBody = ({ place, areaCode, at }: SummonsPlan, day: IsoDate) => ({
+  place,
+  ...(areaCode ? { areaCode } : {}),
+  scheduledAt: `${day}T${at}:00+01:00`,
+});
+
+function planCitizen(dice: Dice, key: string, consultant: number, serial: number, teamAreas: readonly AreaCode[], assignedOn: IsoDate | null, options: PlanOptions): CitizenPlan {
+  const areaCode = dice.weighted(teamAreas, (code) => COPENHAGEN_AREAS.find((area) => area.code === code)!.residents);
+  const birthDate = `${dice.integer(1962, 2003)}-${String(dice.integer(1, 12)).padStart(2, '0')}-${String(dice.integer(1, 28)).padStart(2, '0')}`;
+  const readiness = dice.chance(0.8) ? 'activity-ready' : 'job-ready';
+  const registration: CitizenPlan['registration'] = {
+    cpr: cprFor(birthDate, serial),
+    name: `${dice.pick(FIRST_NAMES)} ${dice.pick(LAST_NAMES)}`,
+    areaCode,
+    benefitType: dice.chance(0.85) ? 'cash-benefit' : dice.pick(['integration-benefit', 'education-benefit', 'sickness-benefit'] as const),
+    readiness,
+    // Activity-ready citizens are far from the labour market: match groups 3-4, steps 0-1.
+    matchGroup: readiness === 'activity-ready' ? dice.integer(3, 4) : dice.integer(1, 2),
+    step: readiness === 'activity-ready' ? dice.integer(0, 1) : dice.integer(1, 3),
+    interpreterNeeded: dice.chance(0.3),
+  };
+  const citizen: CitizenPlan = { key, consultant, registration, assignedOn, interviews: [] };
+  if (assignedOn === null) {
+    // A replacement arrives on the day it is sent: a plan and a first summons, the rest is to come.
+    citizen.nextSummons = summonsOn(dice, null, areaCode);
+    return citizen;
+  }
+
+  const goal = (kind: GoalKind, from: IsoDate) => ({ kind, description: GOALS[kind], targetDate: addCalendarMonths(from, dice.integer(6, 12)) });
+  if (dice.chance(JOB_PLAN_SHARE)) {
+    const createdOn = workingDayFrom(addDays(assignedOn, dice.integer(3, 20)));
+    if (compareIsoDates(createdOn, options.until) <= 0) {
+      const kinds: GoalKind[] = readiness === 'job-ready' ? ['job', 'education'] : ['company-placement', 'language', 'health', 'social'];
+      const plan: JobPlanPlan = { createdOn, goals: [goal(dice.pick(kinds), createdOn)] };
+      const revisedOn = workingDayFrom(addCalendarMonths(createdOn, 6));
+      if (compareIsoDates(revisedOn, options.until) <= 0) {
+        plan.revision = { revisedOn, firstGoalTargetDate: addCalendarMonths(revisedOn, 6), newGoal: goal(dice.pick(['job', 'education', 'company-placement'] as const), revisedOn) };
+      }
+      citizen.jobPlan = plan;
+    }
+  }
+
+  // Interviews from a fortnight after the case was taken: about every three months; a no-show or
+  // a cancellation is summoned again within two weeks. A progression assessment at each held one,
+  // with scores that drift a little between assessments.
+  const scores: Scores = Object.fromEntries(SCORE_FACTORS.map((factor) => [factor, dice.integer(1, 4)])) as Scores;
+  let date = workingDayFrom(addDays(assignedOn, dice.integer(7, 21)));
+  while (compareIsoDates(date, options.until) < 0) {
+    const summons = summonsOn(dice, date, areaCode);
+    const roll = dice.random();
+    if (roll < INTERVIEW_OUTCOME_SHARES.noShow) {
+      const followedUp = compareIsoDates(date, addDays(options.until, -OPEN_FOLLOW_UP_DAYS)) < 0;
+      citizen.interviews.push({ summons, outcome: { outcome: 'no-show' }, followUp: followedUp ? dice.pick(['phoned', 'phoned', 'visited', 'reached-otherwise', 'not-reached'] as const) : 'open' });
+      date = workingDayFrom(addDays(date, dice.integer(5, 12)));
+    } else if (roll < INTERVIEW_OUTCOME_SHARES.noShow + INTERVIEW_OUTCOME_SHARES.cancelled) {
+      citizen.interviews.push({ summons, outcome: { outcome: 'cancelled', cancelledBy: dice.chance(0.7) ? 'citizen' : 'job-centre' } });
+      date = workingDayFrom(addDays(date, dice.integer(3, 10)));
+    } else {
+      for (const factor of SCORE_FACTORS) scores[factor] = Math.min(5, Math.max(1, scores[factor] + dice.pick([-1, 0, 0, 0, 1, 1])));
+      citizen.interviews.push({ summons, outcome: { outcome: 'held', heldOn: date }, assessment: { assessedOn: date, scores: { ...scores } } });
+      // Most interviews are held a little before the three months are up; some are late.
+      date = workingDayFrom(addDays(addCalendarMonths(date, 3), -dice.integer(0, 20) + (dice.chance(0.1) ? 25 : 0)));
+    }
+  }
+  citizen.nextSummons = summonsOn(dice, date, areaCode);
+  return citizen;
+}
+
+/** The whole tenant, decided from the seed before anything is sent. */
+export function planTenant(options: PlanOptions): TenantPlan {
+  const { consultantsPerTeam, caseloadSize, until, seed } = options;
+  const yearStart = addCalendarMonths(until, -12);
+  const staffDice = Dice.of(seed, 0);
+  let staffNumber = 0;
+  const staffName = () => `${STAFF_NAMES[staffNumber % STAFF_NAMES.length]} ${staffDice.pick(LAST_NAMES)}`;
+  const staff: StaffPlan[] = [];
+  const consultantTeams: Array<readonly AreaCode[]> = [];
+  for (const team of COPENHAGEN_TEAMS) {
+    const member = (role: StaffPlan['body']['role'], extra: Partial<StaffPlan['body']> = {}) => {
+      const body = { name: staffName(), role, teamCode: team.code, areaCodes: [...team.areas], ...extra };
+      staff.push({ key: `staff-${staffNumber++}`, body });
+    };
+    for (let i = 0; i < consultantsPerTeam; i++) {
+      member('job-consultant', caseloadSize > TENANT_SETTINGS.caseloadCapacity ? { caseloadCapacity: caseloadSize } : {});
+      consultantTeams.push(team.areas);
+    }
+    for (let i = 0; i < team.mentors; i++) member('mentor');
+    for (let i = 0; i < team.companyConsultants; i++) member('company-consultant');
+  }
+
+  const citizens: CitizenPlan[] = [];
+  let serial = 0;
+  const slots = consultantTeams.length * caseloadSize;
+  consultantTeams.forEach((areas, consultant) => {
+    for (let i = 0; i < caseloadSize; i++) {
+      const index = serial++;
+      const dice = Dice.of(seed, 1 + index);
+      // The year's caseload was taken over in its first two months.
+      const assignedOn = workingDayFrom(addDays(yearStart, dice.integer(0, 60)));
+      const citizen = planCitizen(dice, `c${index}`, consultant, index, areas, assignedOn, options);
+      if (dice.chance(EXIT_SHARE)) {
+        const reason = dice.pick(['job', 'job', 'job', 'education', 'education', 'other-self-sufficiency', 'moved', 'flex-job', 'early-retirement', 'other'] as const);
+        const replacementIndex = slots + citizens.filter((c) => c.exit).length;
+        const replacement = planCitizen(Dice.of(seed, 1 + replacementIndex), `c${replacementIndex}`, consultant, replacementIndex, areas, null, options);
+        citizen.exit = { reason, replacement };
+      }
+      citizens.push(citizen);
+    }
+  });
+
+  const all = citizens.flatMap((citizen) => (citizen.exit ? [citizen, citizen.exit.replacement] : [citizen]));
+  const interviews = all.flatMap((citizen) => citizen.interviews);
+  const count = (outcome: string) => interviews.filter((interview) => interview.outcome.outcome === outcome).length;
+  const noShows = interviews.filter((interview) => interview.followUp !== undefined);
+  const jobPlans = citizens.filter((citizen) => citizen.jobPlan);
+  const openSummonses = citizens.filter((citizen) => !citizen.exit && citizen.nextSummons).length + citizens.filter((citizen) => citizen.exit).length;
+  return {
+    staff,
+    consultants: consultantTeams.length,
+    citizens,
+    expected: {
+      staff: staff.length,
+      consultants: consultantTeams.length,
+      citizens: all.length,
+      summonses: interviews.length + openSummonses,
+      held: count('held'),
+      noShows: count('no-show'),
+      cancelled: count('cancelled'),
+      openSummonses,
+      followUpTasks: noShows.length,
+      followUpTasksCompleted: noShows.filter((interview) => interview.followUp !== 'open').length,
+      // Replacements get a plan on the day they arrive.
+      jobPlans: jobPlans.length + citizens.filter((citizen) => citizen.exit).length,
+      jobPlanRevisions: jobPlans.filter((citizen) => citizen.jobPlan!.revision).length,
+      assessments: interviews.filter((interview) => interview.assessment).length,
+      exits: citizens.filter((citizen) => citizen.exit).length,
+    },
+  };
+}
+
+// ---- sending it ----------------------------------------------------------------------------------
+
+class SeedRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 class ApiClient {
@@ -84,171 +383,185 @@ class ApiClient {
   constructor(
     private readonly baseUrl: string,
     private readonly tenant: string,
+    private readonly runKey: string,
   ) {}
 
-  async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /**
+   * A command with an idempotency key derived from the plan (`step`), retried on network errors
+   * and 5xx answers: the key makes a retry safe. A GET when `step` is null.
+   */
+  async send<T>(method: 'GET' | 'POST' | 'PUT', path: string, step: string | null, body?: unknown): Promise<T> {
     this.requests++;
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-tenant-id': this.tenant, 'idempotency-key': randomUUID() },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${this.baseUrl}${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            'x-tenant-id': this.tenant,
+            ...(step === null ? {} : { 'idempotency-key': `seed/${this.runKey}/${step}` }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.text();
+        if (!response.ok) throw new SeedRequestError(response.status, `${method} ${path} answered ${response.status}: ${text}`);
+        return (text ? JSON.parse(text) : undefined) as T;
+      } catch (error) {
+        const transient = !(error instanceof SeedRequestError) || error.status >= 500;
+        if (!transient || attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 }
 
-/** Runs the tasks with at most `limit` in flight. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+/** Runs `work` for every item with at most `limit` in flight; the first failure stops the rest. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
+    while (!failed && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
   await Promise.all(workers);
 }
 
-/** The next weekday on or after a date (interviews are held on working days). */
-function onWeekday(date: IsoDate): IsoDate {
-  let day = date;
-  while (isoWeekday(day) > 5) day = addDays(day, 1);
-  return day;
-}
+const copenhagenToday = (): IsoDate => copenhagenDateOf(new Date());
 
 export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
-  const random = generator(options.seed ?? 2014);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
-  const api = new ApiClient(options.baseUrl.replace(/\/$/, ''), options.tenant);
-  const log = options.log ?? (() => undefined);
   const consultantsPerTeam = options.consultantsPerTeam ?? 5;
-  const caseloadSize = options.caseloadSize ?? 30;
-  const until = options.until ?? new Date().toISOString().slice(0, 10);
-  const yearStart = addCalendarMonths(until, -12);
-  const concurrency = options.concurrency ?? 8;
+  const caseloadSize = options.caseloadSize ?? TENANT_SETTINGS.caseloadCapacity;
+  const seed = options.seed ?? 2014;
+  const today = copenhagenToday();
+  const until = options.until ?? today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || compareIsoDates(until, today) > 0) {
+    throw new RangeError(`until must be a date YYYY-MM-DD not after today (${today}), got ${until}`);
+  }
+  // Each place may be filled twice (an exit and its replacement), and CPR serials go to 3999.
+  if (consultantsPerTeam * COPENHAGEN_TEAMS.length * caseloadSize > 2000) {
+    throw new RangeError('at most 2,000 caseload places (consultants × caseload size) a tenant');
+  }
+  const log = options.log ?? (() => undefined);
+  const plan = planTenant({ consultantsPerTeam, caseloadSize, until, seed });
+  const api = new ApiClient(options.baseUrl.replace(/\/$/, ''), options.tenant, `${seed}-${consultantsPerTeam}x${caseloadSize}-${until}`);
   const summary: SeedSummary = {
     tenant: options.tenant,
     staff: 0,
+    consultants: 0,
     citizens: 0,
-    summons: 0,
+    summonses: 0,
     held: 0,
     noShows: 0,
     cancelled: 0,
+    openSummonses: 0,
+    followUpTasks: 0,
+    followUpTasksCompleted: 0,
     jobPlans: 0,
+    jobPlanRevisions: 0,
     assessments: 0,
     exits: 0,
     requests: 0,
   };
 
-  await api.send('PUT', '/settings', { caseloadCapacity: caseloadSize, interviewIntervalMonths: 3, noShowFollowUpWorkingDays: 2 });
-
-  // Staff: per team its consultants, plus the brief's 4 mentors and 2 company consultants.
-  const consultants: Array<{ id: string; teamCode: string; areas: readonly string[] }> = [];
-  let staffNumber = 0;
-  const staffName = () => `${STAFF_NAMES[staffNumber % STAFF_NAMES.length]} ${LAST_NAMES[staffNumber++ % LAST_NAMES.length]}`;
-  for (const team of COPENHAGEN_TEAMS) {
-    for (let i = 0; i < consultantsPerTeam; i++) {
-      const staff = await api.send<{ id: string }>('POST', '/staff', {
-        name: staffName(),
-        role: 'job-consultant',
-        teamCode: team.code,
-        areaCodes: [...team.areas],
-        caseloadCapacity: caseloadSize,
-      });
-      consultants.push({ id: staff.id, teamCode: team.code, areas: team.areas });
-    }
+  await api.send('PUT', '/settings', 'settings', TENANT_SETTINGS);
+  const consultantIds: string[] = [];
+  for (const member of plan.staff) {
+    const { id } = await api.send<{ id: string }>('POST', '/staff', member.key, member.body);
+    if (member.body.role === 'job-consultant') consultantIds.push(id);
+    summary.staff++;
   }
-  const supportStaff = [
-    ...COPENHAGEN_TEAMS.slice(0, 2).flatMap((team) => [{ role: 'mentor', team }, { role: 'mentor', team }]),
-    ...COPENHAGEN_TEAMS.slice(0, 2).map((team) => ({ role: 'company-consultant', team })),
-  ];
-  for (const { role, team } of supportStaff) {
-    await api.send('POST', '/staff', { name: staffName(), role, teamCode: team.code, areaCodes: [...team.areas] });
-  }
-  summary.staff = consultants.length + supportStaff.length;
-  log(`staff: ${summary.staff}`);
+  summary.consultants = consultantIds.length;
+  log(`staff: ${summary.staff} (${summary.consultants} job consultants)`);
 
-  // Citizens: each consultant's caseload is full; areas weighted by residents within the team.
-  let serial = 0;
-  const citizens: Array<{ id: string; consultantId: string; areaCode: string; startedOn: IsoDate }> = [];
-  const plans = consultants.flatMap((consultant) =>
-    Array.from({ length: caseloadSize }, () => {
-      const weights = consultant.areas.map((code) => COPENHAGEN_AREAS.find((area) => area.code === code)!.residents);
-      let roll = random() * weights.reduce((a, b) => a + b, 0);
-      const areaCode = consultant.areas.find((_, i) => (roll -= weights[i]) < 0) ?? consultant.areas[0];
-      const birthYear = 1962 + Math.floor(random() * 42); // aged about 20-63
-      const birthDate = `${birthYear}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
-      return { consultant, areaCode, birthDate, serial: serial++ };
-    }),
-  );
-  await inParallel(plans, concurrency, async ({ consultant, areaCode, birthDate, serial: n }) => {
-    const citizen = await api.send<{ id: string }>('POST', '/citizens', {
-      cpr: cprFor(birthDate, n),
-      name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
-      areaCode,
-      benefitType: random() < 0.85 ? 'cash-benefit' : pick(['integration-benefit', 'education-benefit', 'sickness-benefit'] as const),
-      readiness: random() < 0.8 ? 'activity-ready' : 'job-ready',
-      matchGroup: 2 + Math.floor(random() * 3),
-      step: Math.floor(random() * 3),
-      interpreterNeeded: random() < 0.3,
-    });
-    const startedOn = onWeekday(addDays(yearStart, Math.floor(random() * 60)));
-    await api.send('PUT', `/citizens/${citizen.id}/consultant`, { consultantId: consultant.id, effectiveDate: startedOn });
-    citizens.push({ id: citizen.id, consultantId: consultant.id, areaCode, startedOn });
-  });
-  summary.citizens = citizens.length;
-  log(`citizens: ${summary.citizens}`);
+  const summon = async (citizenId: string, step: string, summons: SummonsPlan, day: IsoDate | null = summons.on): Promise<{ id: string }> => {
+    if (day === null) throw new Error(`no day for the summons ${step}`);
+    const interview = await api.send<{ id: string }>('POST', `/citizens/${citizenId}/summons`, step, summonsBody(summons, day));
+    summary.summonses++;
+    return interview;
+  };
 
-  // A year of case work per citizen: a job plan, an interview about every three months (no-shows
-  // re-summoned within two weeks), a progression assessment each quarter, and some exits.
-  const scores = () => 1 + Math.floor(random() * 5);
-  await inParallel(citizens, concurrency, async (citizen) => {
-    if (random() < 0.85) {
-      await api.send('POST', `/citizens/${citizen.id}/job-plans`, {
-        createdOn: citizen.startedOn,
-        goals: [{ kind: pick(['job', 'education', 'company-placement', 'language'] as const), description: 'Mål aftalt med borgeren', targetDate: addCalendarMonths(citizen.startedOn, 6) }],
+  const sendCitizen = async (citizen: CitizenPlan, arrivedOn: IsoDate | null): Promise<void> => {
+    const step = (name: string) => `${citizen.key}/${name}`;
+    const { id } = await api.send<{ id: string }>('POST', '/citizens', step('register'), citizen.registration);
+    summary.citizens++;
+    const assignedOn = citizen.assignedOn ?? arrivedOn!;
+    await api.send('PUT', `/citizens/${id}/consultant`, step('assign'), { consultantId: consultantIds[citizen.consultant], effectiveDate: assignedOn });
+
+    if (citizen.assignedOn === null) {
+      // A replacement: a job plan and the first interview within a fortnight of arriving.
+      await api.send('POST', `/citizens/${id}/job-plans`, step('job-plan'), {
+        createdOn: assignedOn,
+        goals: [{ kind: 'company-placement', description: GOALS['company-placement'], targetDate: addCalendarMonths(assignedOn, 6) }],
       });
       summary.jobPlans++;
+      await summon(id, step('summons-next'), citizen.nextSummons!, workingDayFrom(addDays(assignedOn, 10)));
+      summary.openSummonses++;
+      return;
     }
-    let date = onWeekday(addDays(citizen.startedOn, 14));
-    while (compareIsoDates(date, until) < 0) {
-      const place = random() < 0.7 ? 'local-office' : random() < 0.6 ? 'central-job-centre' : 'home-visit';
-      const summons = await api.send<{ id: string }>('POST', `/citizens/${citizen.id}/summons`, {
-        place,
-        ...(place === 'local-office' ? { areaCode: citizen.areaCode } : {}),
-        scheduledAt: `${date}T09:30:00+01:00`,
+
+    if (citizen.jobPlan) {
+      const created = await api.send<{ id: string; goals: Array<{ goalId: string }> }>('POST', `/citizens/${id}/job-plans`, step('job-plan'), {
+        createdOn: citizen.jobPlan.createdOn,
+        goals: citizen.jobPlan.goals,
       });
-      summary.summons++;
-      const roll = random();
-      if (roll < INTERVIEW_OUTCOME_SHARES.noShow) {
-        await api.send('POST', `/interviews/${summons.id}/outcome`, { outcome: 'no-show' });
-        summary.noShows++;
-        date = onWeekday(addDays(date, 7 + Math.floor(random() * 7)));
-      } else if (roll < INTERVIEW_OUTCOME_SHARES.noShow + INTERVIEW_OUTCOME_SHARES.cancelled) {
-        await api.send('POST', `/interviews/${summons.id}/outcome`, { outcome: 'cancelled', cancelledBy: random() < 0.7 ? 'citizen' : 'job-centre' });
-        summary.cancelled++;
-        date = onWeekday(addDays(date, 3 + Math.floor(random() * 7)));
-      } else {
-        await api.send('POST', `/interviews/${summons.id}/outcome`, { outcome: 'held', heldOn: date });
-        summary.held++;
-        await api.send('POST', `/citizens/${citizen.id}/progression-assessments`, {
-          assessedOn: date,
-          scores: { professionalSkills: scores(), jobOrEducationFocus: scores(), personalAndSocialCompetences: scores(), socialConditions: scores(), health: scores() },
+      summary.jobPlans++;
+      const revision = citizen.jobPlan.revision;
+      if (revision) {
+        const [first] = citizen.jobPlan.goals;
+        await api.send('POST', `/job-plans/${created.id}/revisions`, step('job-plan-revision'), {
+          revisedOn: revision.revisedOn,
+          goals: [{ ...first, goalId: created.goals[0].goalId, targetDate: revision.firstGoalTargetDate }, revision.newGoal],
         });
-        summary.assessments++;
-        // Most interviews are held a little before the three months are up; some are late.
-        date = onWeekday(addDays(addCalendarMonths(date, 3), -Math.floor(random() * 20) + (random() < 0.1 ? 25 : 0)));
+        summary.jobPlanRevisions++;
       }
     }
-    if (random() < 0.12) {
-      const exitDate = onWeekday(addDays(until, -Math.floor(random() * 60)));
-      await api.send('POST', `/citizens/${citizen.id}/exit`, { reason: pick(['job', 'job', 'education', 'other-self-sufficiency', 'moved'] as const), exitDate });
-      summary.exits++;
+
+    for (const [n, interview] of citizen.interviews.entries()) {
+      const summons = await summon(id, step(`summons-${n}`), interview.summons);
+      const recorded = await api.send<{ followUpTaskId: string | null }>('POST', `/interviews/${summons.id}/outcome`, step(`outcome-${n}`), interview.outcome);
+      if (interview.outcome.outcome === 'held') summary.held++;
+      if (interview.outcome.outcome === 'cancelled') summary.cancelled++;
+      if (interview.outcome.outcome === 'no-show') {
+        summary.noShows++;
+        summary.followUpTasks++;
+        if (interview.followUp !== 'open') {
+          await api.send('POST', `/tasks/${recorded.followUpTaskId}/complete`, step(`follow-up-${n}`), { outcome: interview.followUp });
+          summary.followUpTasksCompleted++;
+        }
+      }
+      if (interview.assessment) {
+        await api.send('POST', `/citizens/${id}/progression-assessments`, step(`assessment-${n}`), interview.assessment);
+        summary.assessments++;
+      }
     }
+
+    if (citizen.exit) {
+      // Dated the day it is sent: the case period opened at registration, today (see above).
+      const exitDate = copenhagenToday();
+      await api.send('POST', `/citizens/${id}/exit`, step('exit'), { reason: citizen.exit.reason, exitDate });
+      summary.exits++;
+      await sendCitizen(citizen.exit.replacement, exitDate);
+    } else if (citizen.nextSummons) {
+      await summon(id, step('summons-next'), citizen.nextSummons);
+      summary.openSummonses++;
+    }
+  };
+
+  let done = 0;
+  await inParallel(plan.citizens, options.concurrency ?? 8, async (citizen) => {
+    await sendCitizen(citizen, null);
+    if (++done % 100 === 0) log(`citizens: ${done} of ${plan.citizens.length} caseload places`);
   });
   summary.requests = api.requests;
-  log(`interviews: ${summary.summons} summons, ${summary.held} held, ${summary.noShows} no-shows, ${summary.cancelled} cancelled`);
+  log(
+    `citizens: ${summary.citizens}; summonses: ${summary.summonses} (${summary.held} held, ${summary.noShows} no-shows, ${summary.cancelled} cancelled, ${summary.openSummonses} open); exits: ${summary.exits}`,
+  );
   return summary;
 }
