@@ -1,13 +1,8 @@
-import request from 'supertest';
-import { CitizensStream, HomeVisitHeld, RoundTableMeetingHeld, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { HomeVisitHeld, RoundTableMeetingHeld } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
 import { addDays } from '../src/rules';
+import { caseloadTestbed, fieldsOf, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 
-const KBH = 'kbh';
-const SLAGELSE = 'slagelse';
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
 const STAFF_ID = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 const homeVisit = { heldOn: '2026-10-05', staffId: STAFF_ID, note: 'Familien bekymret for ældste søns skolegang' };
@@ -22,35 +17,14 @@ const meeting = {
 };
 
 describe('caseload: home visits and round-table meetings (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('activities');
-  let serial = 0;
+  const testbed = caseloadTestbed('activities');
+  const { api, registerCitizen, inspect } = testbed;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const register = async (tenant = KBH): Promise<string> => {
-    serial += 1;
-    const response = await request(service.http)
-      .post('/citizens')
-      .set('x-tenant-id', tenant)
-      .send({ cpr: `040470-${1000 + serial}`, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' })
-      .expect(201);
-    return response.body.id;
-  };
-  const post = (citizenId: string, kind: 'home-visits' | 'round-table-meetings', body: object, tenant = KBH) =>
-    request(service.http).post(`/citizens/${citizenId}/${kind}`).set('x-tenant-id', tenant).send(body);
-  const activities = (citizenId: string, tenant = KBH) => request(service.http).get(`/citizens/${citizenId}/activities`).set('x-tenant-id', tenant);
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+  const post = (citizenId: string, kind: 'home-visits' | 'round-table-meetings', body: object, tenant = KBH, key?: string) =>
+    api(tenant).post(`/citizens/${citizenId}/${kind}`, body, key);
+  const activities = (citizenId: string, tenant = KBH) => api(tenant).get(`/citizens/${citizenId}/activities`);
   const written = async (citizenId: string) => {
-    const [row] = await service.database.inspect<{ activities: number; actors: number; events: number }>(
+    const [row] = await inspect<{ activities: number; actors: number; events: number }>(
       `SELECT (SELECT count(*) FROM activity WHERE citizen_id = $1)::int AS activities,
               (SELECT count(*) FROM activity_local_actor l JOIN activity a ON a.id = l.activity_id WHERE a.citizen_id = $1)::int AS actors,
               (SELECT count(*) FROM outbox WHERE message_key = $1::text AND event_type ~ '(home-visit|round-table)')::int AS events`,
@@ -60,25 +34,25 @@ describe('caseload: home visits and round-table meetings (real PostgreSQL and Ka
   };
 
   it('records a home visit and publishes HomeVisitHeld keyed by the citizen, without the note', async () => {
-    const citizenId = await register();
+    const citizenId = await registerCitizen();
     const response = await post(citizenId, 'home-visits', homeVisit).expect(201);
     expect(response.body).toMatchObject({ citizenId, kind: 'home-visit', heldOn: '2026-10-05', staffId: STAFF_ID, note: homeVisit.note, localActors: [] });
     const list = await activities(citizenId).expect(200);
     expect(list.body).toEqual({ citizenId, activities: [response.body] });
 
-    const [event] = await probe.waitFor(HomeVisitHeld, citizenId);
+    const [event] = await testbed.probe.waitFor(HomeVisitHeld, citizenId);
     expect(event).toMatchObject({ type: HomeVisitHeld.type, subject: citizenId, tenant: KBH });
     expect(event.data).toEqual({ citizenId, activityId: response.body.id, heldOn: '2026-10-05', staffId: STAFF_ID });
     expect(JSON.stringify(event)).not.toContain('skolegang');
-    const [entry] = await service.database.inspect(`SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred FROM timeline_entry WHERE event_id = $1`, [event.id]);
+    const [entry] = await inspect(`SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred FROM timeline_entry WHERE event_id = $1`, [event.id]);
     expect(entry).toEqual({ occurred: '2026-10-05' });
   });
 
   it('records a round-table meeting with named local actors and publishes only their codes', async () => {
-    const citizenId = await register();
+    const citizenId = await registerCitizen();
     const response = await post(citizenId, 'round-table-meetings', meeting).expect(201);
     expect(response.body).toMatchObject({ kind: 'round-table-meeting', heldOn: '2026-10-12', localActors: meeting.localActors });
-    const [event] = await probe.waitFor(RoundTableMeetingHeld, citizenId);
+    const [event] = await testbed.probe.waitFor(RoundTableMeetingHeld, citizenId);
     expect(event.data).toEqual({
       citizenId,
       activityId: response.body.id,
@@ -100,18 +74,18 @@ describe('caseload: home visits and round-table meetings (real PostgreSQL and Ka
     ['home-visits', homeVisit, HomeVisitHeld],
     ['round-table-meetings', meeting, RoundTableMeetingHeld],
   ] as const)('%s: a retry with the same Idempotency-Key answers the same and records once', async (kind, body, contract) => {
-    const citizenId = await register();
-    const first = await post(citizenId, kind, body).set('Idempotency-Key', `${kind}-${citizenId}`).expect(201);
-    const second = await post(citizenId, kind, body).set('Idempotency-Key', `${kind}-${citizenId}`).expect(201);
+    const citizenId = await registerCitizen();
+    const first = await post(citizenId, kind, body, KBH, `${kind}-${citizenId}`).expect(201);
+    const second = await post(citizenId, kind, body, KBH, `${kind}-${citizenId}`).expect(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body).toEqual(first.body);
     expect((await written(citizenId)).activities).toBe(1);
     expect((await written(citizenId)).events).toBe(1);
-    await probe.waitFor(contract, citizenId);
+    await testbed.probe.waitFor(contract, citizenId);
     // A later activity arrives; no second copy of the first can follow it on the citizen's key.
     await post(citizenId, 'home-visits', { heldOn: '2026-11-01', staffId: STAFF_ID }).expect(201);
-    await probe.waitFor(HomeVisitHeld, citizenId, kind === 'home-visits' ? 2 : 1);
-    expect(probe.of(contract, citizenId).filter((e) => e.data.activityId === first.body.id)).toHaveLength(1);
+    await testbed.probe.waitFor(HomeVisitHeld, citizenId, kind === 'home-visits' ? 2 : 1);
+    expect(testbed.probe.of(contract, citizenId).filter((e) => e.data.activityId === first.body.id)).toHaveLength(1);
   });
 
   describe('bad input is 400 naming each field, and writes nothing', () => {
@@ -127,7 +101,7 @@ describe('caseload: home visits and round-table meetings (real PostgreSQL and Ka
       ['round-table-meetings', { ...meeting, localActors: [{ code: 'Helhedsplan', name: '' }, { name: 'x', phone: '12345678' }] }, ['localActors.0.code', 'localActors.0.name', 'localActors.1.code', 'localActors.1.phone']],
       ['round-table-meetings', { ...meeting, localActors: [...meeting.localActors, { code: 'helhedsplan-tingbjerg', name: 'Igen' }] }, ['localActors.2.code']],
     ] as const)('%s with %j', async (kind, body, fields) => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const response = await post(citizenId, kind, body).expect(400);
       expect(response.body.code).toBe('validation-failed');
       expect(fieldsOf(response.body)).toEqual(fields);
@@ -139,7 +113,7 @@ describe('caseload: home visits and round-table meetings (real PostgreSQL and Ka
     await post(UNKNOWN_ID, 'home-visits', homeVisit).expect(404);
     await post(UNKNOWN_ID, 'round-table-meetings', meeting).expect(404);
     await activities(UNKNOWN_ID).expect(404);
-    const theirs = await register(SLAGELSE);
+    const theirs = await registerCitizen(SLAGELSE);
     expect((await post(theirs, 'home-visits', homeVisit, KBH).expect(404)).body.code).toBe('not-found');
     await post(theirs, 'round-table-meetings', meeting, KBH).expect(404);
     await activities(theirs, KBH).expect(404);
@@ -147,8 +121,8 @@ describe('caseload: home visits and round-table meetings (real PostgreSQL and Ka
   });
 
   it('refuses activities with an exited citizen with 409 citizen-exited, writing nothing', async () => {
-    const citizenId = await register();
-    await service.database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
+    const citizenId = await registerCitizen();
+    await inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
     expect((await post(citizenId, 'home-visits', homeVisit).expect(409)).body.code).toBe('citizen-exited');
     expect((await post(citizenId, 'round-table-meetings', meeting).expect(409)).body.code).toBe('citizen-exited');
     expect(await written(citizenId)).toEqual({ activities: 0, actors: 0, events: 0 });

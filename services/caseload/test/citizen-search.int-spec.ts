@@ -1,7 +1,5 @@
-import request from 'supertest';
-import { startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
 import { copenhagenToday } from '../src/case/calendar';
+import { caseloadTestbed, fieldsOf, KBH, SLAGELSE } from './support/testbed';
 
 const people = [
   { cpr: '010190-1234', name: 'Amina Hassan', areaCode: 'tingbjerg' },
@@ -15,29 +13,22 @@ const people = [
 ];
 
 describe('caseload: searching citizens by name, CPR number and area (real PostgreSQL)', () => {
-  let service: TestService;
+  const { api, registerCitizen, openApiDocument } = caseloadTestbed('search', { probe: false });
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: uniqueTopicPrefix('search') });
     for (const person of people) {
       const body = { ...person, benefitType: 'cash-benefit', readiness: 'activity-ready' };
-      ids.set(person.name, (await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send(body).expect(201)).body.id);
+      ids.set(person.name, (await api(KBH).post('/citizens', body).expect(201)).body.id);
     }
     // Another municipality's Amina, with the same CPR number as ours: never found from kbh.
     const foreign = { cpr: '010190-1234', name: 'Amina Andersen', areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'job-ready' };
-    await request(service.http).post('/citizens').set('x-tenant-id', 'slagelse').send(foreign).expect(201);
-    await request(service.http)
-      .post(`/citizens/${ids.get('Zainab Hamid')}/exit`)
-      .set('x-tenant-id', 'kbh')
-      .send({ reason: 'job', exitDate: copenhagenToday() })
-      .expect(200);
+    await api(SLAGELSE).post('/citizens', foreign).expect(201);
+    await api(KBH).post(`/citizens/${ids.get('Zainab Hamid')}/exit`, { reason: 'job', exitDate: copenhagenToday() }).expect(200);
   });
-  afterAll(() => service?.dispose());
 
-  const search = (query: string, tenant = 'kbh') => request(service.http).get(`/citizens?${query}`).set('x-tenant-id', tenant);
-  const namesFound = async (query: string, tenant = 'kbh') => ((await search(query, tenant).expect(200)).body as Array<{ name: string }>).map((c) => c.name);
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+  const search = (query: string, tenant = KBH) => api(tenant).get(`/citizens?${query}`);
+  const namesFound = async (query: string, tenant = KBH) => ((await search(query, tenant).expect(200)).body as Array<{ name: string }>).map((c) => c.name);
 
   describe('by name', () => {
     it.each([
@@ -98,8 +89,7 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
 
     it('returns at most 50 by default', async () => {
       for (let i = 0; i < 52; i++) {
-        const body = { cpr: `${String((i % 28) + 1).padStart(2, '0')}0170-${2000 + i}`, name: `Masse ${String(i).padStart(2, '0')}`, areaCode: 'masse', benefitType: 'other', readiness: 'job-ready' };
-        await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send(body).expect(201);
+        await registerCitizen(KBH, { name: `Masse ${String(i).padStart(2, '0')}`, areaCode: 'masse', benefitType: 'other', readiness: 'job-ready' });
       }
       const found = await namesFound('areaCode=masse');
       expect(found).toHaveLength(50);
@@ -129,8 +119,8 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
   });
 
   it('documents the search in OpenAPI', async () => {
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    const parameters = docs.body.paths['/citizens'].get.parameters.map((p: { name: string }) => p.name);
+    const docs = await openApiDocument();
+    const parameters = docs.paths['/citizens'].get.parameters.map((p: { name: string }) => p.name);
     expect(parameters).toEqual(expect.arrayContaining(['name', 'cpr', 'areaCode', 'status', 'limit']));
   });
 });

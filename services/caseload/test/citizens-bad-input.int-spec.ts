@@ -1,32 +1,23 @@
 import request from 'supertest';
-import { startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { caseloadTestbed, fieldsOf } from './support/testbed';
 
 const valid = { cpr: '010190-1234', name: 'Amina Hassan', areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' };
 
 describe('caseload: bad input is refused with every offending field named, and nothing is written', () => {
-  let service: TestService;
-
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: uniqueTopicPrefix('caseload-bad') });
-  });
-  afterAll(() => service?.dispose());
+  const testbed = caseloadTestbed('caseload-bad', { probe: false });
 
   /** Every tenant's citizens and outbox rows (as superuser: RLS would hide them otherwise). */
   const rowsWritten = async () => {
-    const [row] = await service.database.inspect(
+    const [row] = await testbed.inspect(
       `SELECT (SELECT count(*) FROM citizen)::int AS citizens, (SELECT count(*) FROM outbox)::int AS events`,
     );
     return row;
   };
 
   const post = (body: unknown, language?: string) => {
-    const req = request(service.http).post('/citizens').set('x-tenant-id', 'kbh');
-    if (language) req.set('accept-language', language);
-    return req.send(body as object);
+    const req = testbed.api().post('/citizens', body as object);
+    return language ? req.set('accept-language', language) : req;
   };
-
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
   it.each([
     ['an impossible date in the CPR number', { ...valid, cpr: '310290-1234' }, ['cpr']],
@@ -49,7 +40,7 @@ describe('caseload: bad input is refused with every offending field named, and n
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('content-type', 'application/json').send('{"cpr":').expect(400);
+    await request(testbed.service.http).post('/citizens').set('x-tenant-id', 'kbh').set('content-type', 'application/json').send('{"cpr":').expect(400);
   });
 
   it('wrote no citizen and no event for any refused request', async () => {

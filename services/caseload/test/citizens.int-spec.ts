@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { CitizenRegistered, CitizensStream, decodeKafkaRecord, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, testKafka, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { testKafka, waitFor } from '@fremskudt/testing';
+import { caseloadTestbed, UNKNOWN_ID } from './support/testbed';
 
 const validCitizen = {
   cpr: '010190-1234',
@@ -12,27 +12,22 @@ const validCitizen = {
 };
 
 describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  const prefix = uniqueTopicPrefix('caseload');
-
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-  });
-  afterAll(() => service?.dispose());
+  const testbed = caseloadTestbed('caseload');
+  const { api, inspect, openApiDocument } = testbed;
 
   it('registers a citizen, stores it and publishes CitizenRegistered keyed by the pseudonymous id', async () => {
-    const response = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send(validCitizen).expect(201);
+    const response = await api().post('/citizens', validCitizen).expect(201);
     expect(response.body).toMatchObject({ areaCode: 'tingbjerg', birthDate: '1990-01-01', status: 'active' });
     expect(response.body).not.toHaveProperty('cpr');
 
-    const fetched = await request(service.http).get(`/citizens/${response.body.id}`).set('x-tenant-id', 'kbh').expect(200);
+    const fetched = await api().get(`/citizens/${response.body.id}`).expect(200);
     expect(fetched.body.name).toBe('Amina Hassan');
 
-    const consumer = testKafka().consumer({ groupId: `probe-${prefix}` });
+    const consumer = testKafka().consumer({ groupId: `probe-${testbed.prefix}` });
     const seen: ReturnType<typeof decodeKafkaRecord>[] = [];
     let key: string | null = null;
     await consumer.connect();
-    await consumer.subscribe({ topic: topicName(prefix, CitizensStream), fromBeginning: true });
+    await consumer.subscribe({ topic: topicName(testbed.prefix, CitizensStream), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
         key = message.key?.toString() ?? null;
@@ -62,66 +57,55 @@ describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
   });
 
   it('refuses a second registration of the same CPR number in the tenant with 409', async () => {
-    await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '020290-2222' }).expect(201);
-    const again = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '0202902222' }).expect(409);
+    await api().post('/citizens', { ...validCitizen, cpr: '020290-2222' }).expect(201);
+    const again = await api().post('/citizens', { ...validCitizen, cpr: '0202902222' }).expect(409);
     expect(again.body.code).toBe('citizen-already-registered');
   });
 
   it('answers 404 for another tenant’s citizen and for an unknown id', async () => {
-    const created = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '030390-3333' }).expect(201);
-    await request(service.http).get(`/citizens/${created.body.id}`).set('x-tenant-id', 'slagelse').expect(404);
-    await request(service.http).get('/citizens/7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d').set('x-tenant-id', 'kbh').expect(404);
+    const created = await api().post('/citizens', { ...validCitizen, cpr: '030390-3333' }).expect(201);
+    await api('slagelse').get(`/citizens/${created.body.id}`).expect(404);
+    await api().get(`/citizens/${UNKNOWN_ID}`).expect(404);
   });
 
   it('requires a valid tenant header', async () => {
-    const missing = await request(service.http).post('/citizens').send(validCitizen).expect(400);
+    const missing = await request(testbed.service.http).post('/citizens').send(validCitizen).expect(400);
     expect(missing.body.code).toBe('tenant-missing');
-    const invalid = await request(service.http).post('/citizens').set('x-tenant-id', 'KBH; drop').send(validCitizen).expect(400);
+    const invalid = await request(testbed.service.http).post('/citizens').set('x-tenant-id', 'KBH; drop').send(validCitizen).expect(400);
     expect(invalid.body.code).toBe('tenant-invalid');
   });
 
   describe('idempotent registration (Idempotency-Key)', () => {
-    let probe: EventProbe;
-    beforeAll(async () => {
-      probe = await EventProbe.start(topicName(prefix, CitizensStream));
-    });
-    afterAll(() => probe?.stop());
-
-    const registered = async () => (await service.database.inspect(`SELECT count(*)::int AS n FROM citizen`))[0].n as number;
+    const registered = async () => (await inspect(`SELECT count(*)::int AS n FROM citizen`))[0].n as number;
 
     it('answers a retry with the first answer and registers the citizen once', async () => {
       const body = { ...validCitizen, cpr: '040490-4444' };
-      const first = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-4444').send(body).expect(201);
+      const first = await api().post('/citizens', body, 'register-4444').expect(201);
       expect(first.headers['idempotent-replayed']).toBeUndefined();
-      const retry = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-4444').send(body).expect(201);
+      const retry = await api().post('/citizens', body, 'register-4444').expect(201);
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(retry.body).toEqual(first.body);
 
-      await probe.waitFor(CitizenRegistered, first.body.id);
+      await testbed.probe.waitFor(CitizenRegistered, first.body.id);
       // A later registration's event arriving shows the relay has passed any duplicate of the first.
-      const later = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').send({ ...validCitizen, cpr: '050590-5555' }).expect(201);
-      await probe.waitFor(CitizenRegistered, later.body.id);
-      expect(probe.of(CitizenRegistered, first.body.id)).toHaveLength(1);
-      const [row] = await service.database.inspect(`SELECT count(*)::int AS n FROM citizen WHERE cpr = '0404904444'`);
+      const later = await api().post('/citizens', { ...validCitizen, cpr: '050590-5555' }).expect(201);
+      await testbed.probe.waitFor(CitizenRegistered, later.body.id);
+      expect(testbed.probe.of(CitizenRegistered, first.body.id)).toHaveLength(1);
+      const [row] = await inspect(`SELECT count(*)::int AS n FROM citizen WHERE cpr = '0404904444'`);
       expect(row.n).toBe(1);
     });
 
     it('refuses the same key with another body with 422 idempotency-key-reused, writing nothing', async () => {
-      await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'register-6666').send({ ...validCitizen, cpr: '060690-6666' }).expect(201);
+      await api().post('/citizens', { ...validCitizen, cpr: '060690-6666' }, 'register-6666').expect(201);
       const before = await registered();
-      const reused = await request(service.http)
-        .post('/citizens')
-        .set('x-tenant-id', 'kbh')
-        .set('idempotency-key', 'register-6666')
-        .send({ ...validCitizen, cpr: '070790-7777' })
-        .expect(422);
+      const reused = await api().post('/citizens', { ...validCitizen, cpr: '070790-7777' }, 'register-6666').expect(422);
       expect(reused.body.code).toBe('idempotency-key-reused');
       expect(await registered()).toBe(before);
     });
 
     it('refuses an invalid key with 400 naming the header', async () => {
       const before = await registered();
-      const invalid = await request(service.http).post('/citizens').set('x-tenant-id', 'kbh').set('idempotency-key', 'k'.repeat(300)).send({ ...validCitizen, cpr: '080890-8888' }).expect(400);
+      const invalid = await api().post('/citizens', { ...validCitizen, cpr: '080890-8888' }, 'k'.repeat(300)).expect(400);
       expect(invalid.body.code).toBe('idempotency-key-invalid');
       expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
       expect(await registered()).toBe(before);
@@ -129,13 +113,13 @@ describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
   });
 
   it('serves health and OpenAPI docs without a tenant', async () => {
-    await request(service.http).get('/health/live').expect(200, { status: 'up' });
+    await request(testbed.service.http).get('/health/live').expect(200, { status: 'up' });
     const ready = await waitFor(async () => {
-      const response = await request(service.http).get('/health/ready');
+      const response = await request(testbed.service.http).get('/health/ready');
       return response.status === 200 && response.body;
     });
     expect(ready.checks.database.status).toBe('up');
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/citizens', '/citizens/{id}']));
+    const docs = await openApiDocument();
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/citizens', '/citizens/{id}']));
   });
 });

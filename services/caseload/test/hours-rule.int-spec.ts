@@ -1,68 +1,33 @@
-import request from 'supertest';
-import { CitizensStream, HoursRuleHearingIssued, HoursRuleWarningIssued, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { HoursRuleHearingIssued, HoursRuleWarningIssued } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
 import { HoursRuleScheduler } from '../src/interviews/hours-rule/hours-rule.scheduler';
 import { addCalendarMonths, addDays, hearingDeadline, warningDeadline } from '../src/rules';
-
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+import { caseloadTestbed, fieldsOf, UNKNOWN_ID } from './support/testbed';
 
 describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('hoursrule');
+  const testbed = caseloadTestbed('hoursrule');
+  const { api, registerCitizen, inspect, markExited, openApiDocument } = testbed;
   const today = copenhagenToday();
-  let serial = 0;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const withKey = (req: request.Test, key?: string) => (key ? req.set('idempotency-key', key) : req);
-  const http = (tenant = 'kbh') => ({
-    post: (path: string, body: object) => request(service.http).post(path).set('x-tenant-id', tenant).send(body),
-    put: (path: string, body: object, key?: string) => withKey(request(service.http).put(path).set('x-tenant-id', tenant), key).send(body),
-    delete: (path: string, key?: string) => withKey(request(service.http).delete(path).set('x-tenant-id', tenant), key),
-    get: (path: string) => request(service.http).get(path).set('x-tenant-id', tenant),
-  });
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
-  const registerCitizen = async (tenant = 'kbh'): Promise<string> => {
-    serial++;
-    const cpr = `${String((serial % 28) + 1).padStart(2, '0')}0688-${String(1000 + serial)}`;
-    const response = await http(tenant)
-      .post('/citizens', { cpr, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' })
-      .expect(201);
-    return response.body.id;
-  };
   const atRisk = async (benefitEffectDate: string, tenant = 'kbh') => {
     const citizenId = await registerCitizen(tenant);
-    await http(tenant).put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate }).expect(200);
+    await api(tenant).put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate }).expect(200);
     return citizenId;
   };
-  const exitCitizen = async (citizenId: string) => {
-    await service.database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
-    await service.database.inspect(`UPDATE case_period SET closed_on = $2, exit_reason = 'moved' WHERE citizen_id = $1 AND closed_on IS NULL`, [citizenId, today]);
-  };
-  const runJob = async (tenant = 'kbh', body: object = {}) => (await http(tenant).post('/jobs/hours-rule-notices', body).expect(200)).body;
+  const runJob = async (tenant = 'kbh', body: object = {}) => (await api(tenant).post('/jobs/hours-rule-notices', body).expect(200)).body;
   const noticeEvents = async (citizenId: string) =>
     (
-      await service.database.inspect<{ event_type: string }>(`SELECT event_type FROM outbox WHERE message_key = $1 AND event_type = ANY($2) ORDER BY seq`, [
+      await inspect<{ event_type: string }>(`SELECT event_type FROM outbox WHERE message_key = $1 AND event_type = ANY($2) ORDER BY seq`, [
         citizenId,
         [HoursRuleWarningIssued.type, HoursRuleHearingIssued.type],
       ])
     ).map((row) => row.event_type);
-  const tasksOf = async (citizenId: string) => (await http().get(`/tasks?citizenId=${citizenId}`).expect(200)).body;
+  const tasksOf = async (citizenId: string) => (await api().get(`/tasks?citizenId=${citizenId}`).expect(200)).body;
 
   describe('PUT and DELETE /citizens/:id/hours-rule-risk', () => {
     it('registers the effective date with its deadlines, and clears it', async () => {
       const citizenId = await registerCitizen();
-      const put = await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(200);
+      const put = await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(200);
       expect(put.body).toEqual({
         citizenId,
         atRisk: true,
@@ -71,45 +36,45 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
         hearingDeadline: '2027-07-31',
         notices: [],
       });
-      expect((await http().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body).toEqual(put.body);
-      expect(await service.database.inspect(`SELECT tenant_id FROM hours_rule_tenant`)).toEqual([{ tenant_id: 'kbh' }]);
+      expect((await api().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body).toEqual(put.body);
+      expect(await inspect(`SELECT tenant_id FROM hours_rule_tenant`)).toEqual([{ tenant_id: 'kbh' }]);
 
-      const cleared = await http().delete(`/citizens/${citizenId}/hours-rule-risk`).expect(200);
+      const cleared = await api().delete(`/citizens/${citizenId}/hours-rule-risk`).expect(200);
       expect(cleared.body).toEqual({ ...put.body, atRisk: false });
-      const again = await http().delete(`/citizens/${citizenId}/hours-rule-risk`).expect(409);
+      const again = await api().delete(`/citizens/${citizenId}/hours-rule-risk`).expect(409);
       expect(again.body.code).toBe('hours-rule-risk-not-registered');
-      expect((await http().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body).toEqual(cleared.body);
+      expect((await api().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body).toEqual(cleared.body);
     });
 
     it('answers retries with the same Idempotency-Key from the log', async () => {
       const citizenId = await registerCitizen();
-      const first = await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-09-30' }, `risk-${citizenId}`).expect(200);
-      const again = await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-09-30' }, `risk-${citizenId}`).expect(200);
+      const first = await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-09-30' }, `risk-${citizenId}`).expect(200);
+      const again = await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-09-30' }, `risk-${citizenId}`).expect(200);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      const cleared = await http().delete(`/citizens/${citizenId}/hours-rule-risk`, `clear-${citizenId}`).expect(200);
-      const clearedAgain = await http().delete(`/citizens/${citizenId}/hours-rule-risk`, `clear-${citizenId}`).expect(200);
+      const cleared = await api().delete(`/citizens/${citizenId}/hours-rule-risk`, `clear-${citizenId}`).expect(200);
+      const clearedAgain = await api().delete(`/citizens/${citizenId}/hours-rule-risk`, `clear-${citizenId}`).expect(200);
       expect(clearedAgain.body).toEqual(cleared.body);
       expect(clearedAgain.headers['idempotent-replayed']).toBe('true');
     });
 
     it('refuses bad input with 400, unknown and other tenants’ citizens with 404, and an exited citizen with 409', async () => {
       const citizenId = await registerCitizen();
-      expect(fieldsOf((await http().put(`/citizens/${citizenId}/hours-rule-risk`, {}).expect(400)).body)).toEqual(['benefitEffectDate']);
-      expect(fieldsOf((await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-02-29', hours: 225 }).expect(400)).body)).toEqual([
+      expect(fieldsOf((await api().put(`/citizens/${citizenId}/hours-rule-risk`, {}).expect(400)).body)).toEqual(['benefitEffectDate']);
+      expect(fieldsOf((await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-02-29', hours: 225 }).expect(400)).body)).toEqual([
         'benefitEffectDate',
         'hours',
       ]);
       const theirs = await registerCitizen('slagelse');
-      await http().put(`/citizens/${UNKNOWN_ID}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(404);
-      await http('kbh').put(`/citizens/${theirs}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(404);
-      await http('kbh').delete(`/citizens/${theirs}/hours-rule-risk`).expect(404);
-      await http('kbh').get(`/citizens/${theirs}/hours-rule-risk`).expect(404);
+      await api().put(`/citizens/${UNKNOWN_ID}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(404);
+      await api('kbh').put(`/citizens/${theirs}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(404);
+      await api('kbh').delete(`/citizens/${theirs}/hours-rule-risk`).expect(404);
+      await api('kbh').get(`/citizens/${theirs}/hours-rule-risk`).expect(404);
 
-      await exitCitizen(citizenId);
-      const refused = await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(409);
+      await markExited(citizenId);
+      const refused = await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: '2027-08-31' }).expect(409);
       expect(refused.body.code).toBe('citizen-exited');
-      expect(await service.database.inspect(`SELECT 1 FROM hours_rule_risk WHERE citizen_id = ANY($1)`, [[citizenId, theirs]])).toEqual([]);
+      expect(await inspect(`SELECT 1 FROM hours_rule_risk WHERE citizen_id = ANY($1)`, [[citizenId, theirs]])).toEqual([]);
     });
   });
 
@@ -124,9 +89,9 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
       // Far away: nothing yet.
       const notYet = await atRisk(addDays(addCalendarMonths(today, 6), 60));
       const cleared = await atRisk(addDays(today, 20));
-      await http().delete(`/citizens/${cleared}/hours-rule-risk`).expect(200);
+      await api().delete(`/citizens/${cleared}/hours-rule-risk`).expect(200);
       const exited = await atRisk(addDays(today, 20));
-      await exitCitizen(exited);
+      await markExited(exited);
 
       const first = await runJob();
       expect(first).toEqual({
@@ -145,7 +110,7 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
       expect(first.skippedLate).toHaveLength(2);
 
       const warnDeadline = warningDeadline(addDays(addCalendarMonths(today, 6), 5));
-      const [warning] = await probe.waitFor(HoursRuleWarningIssued, warnNow);
+      const [warning] = await testbed.probe.waitFor(HoursRuleWarningIssued, warnNow);
       expect(warning.data).toEqual({
         citizenId: warnNow,
         noticeId: expect.any(String),
@@ -157,15 +122,15 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
         expect.objectContaining({ kind: 'hours-rule-warning', dueDate: warnDeadline, status: 'open', noticeId: warning.data.noticeId, interviewId: null }),
       ]);
 
-      const [overdueWarning] = await probe.waitFor(HoursRuleWarningIssued, overdue);
-      const [overdueHearing] = await probe.waitFor(HoursRuleHearingIssued, overdue);
+      const [overdueWarning] = await testbed.probe.waitFor(HoursRuleWarningIssued, overdue);
+      const [overdueHearing] = await testbed.probe.waitFor(HoursRuleHearingIssued, overdue);
       expect(overdueWarning.data).toMatchObject({ issuedOn: today, deadline: warningDeadline(addDays(today, 20)) });
       expect(overdueHearing.data).toMatchObject({ issuedOn: today, deadline: hearingDeadline(addDays(today, 20)) });
       expect((await tasksOf(overdue)).map((task: { kind: string; dueDate: string }) => [task.kind, task.dueDate]).sort()).toEqual([
         ['hours-rule-hearing', today],
         ['hours-rule-warning', today],
       ]);
-      expect((await http().get(`/citizens/${overdue}/hours-rule-risk`).expect(200)).body.notices).toEqual([
+      expect((await api().get(`/citizens/${overdue}/hours-rule-risk`).expect(200)).body.notices).toEqual([
         { noticeId: overdueWarning.data.noticeId, kind: 'warning', benefitEffectDate: addDays(today, 20), issuedOn: today, deadline: overdueWarning.data.deadline },
         { noticeId: overdueHearing.data.noticeId, kind: 'hearing', benefitEffectDate: addDays(today, 20), issuedOn: today, deadline: overdueHearing.data.deadline },
       ]);
@@ -194,10 +159,10 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
     it('issues new notices when the effective date moves, keeping the old ones', async () => {
       const citizenId = await atRisk(addDays(today, 10));
       await runJob();
-      await http().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: addDays(today, 15) }).expect(200);
+      await api().put(`/citizens/${citizenId}/hours-rule-risk`, { benefitEffectDate: addDays(today, 15) }).expect(200);
       const run = await runJob();
       expect(run).toMatchObject({ issuedWarnings: 1, issuedHearings: 1 });
-      const view = (await http().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body;
+      const view = (await api().get(`/citizens/${citizenId}/hours-rule-risk`).expect(200)).body;
       expect(view.notices.map((n: { kind: string; benefitEffectDate: string }) => [n.kind, n.benefitEffectDate]).sort()).toEqual(
         [
           ['hearing', addDays(today, 10)],
@@ -216,30 +181,30 @@ describe('caseload: hours-rule risks, warnings and hearings (real PostgreSQL and
       // Forty days ago the warning for an effective date 30 days ahead was already overdue, the hearing not yet due.
       const past = await runJob('slagelse', { today: addDays(today, -40) });
       expect(past).toMatchObject({ today: addDays(today, -40), issuedWarnings: 1, issuedHearings: 0 });
-      const [warning] = await probe.waitFor(HoursRuleWarningIssued, theirs);
+      const [warning] = await testbed.probe.waitFor(HoursRuleWarningIssued, theirs);
       expect(warning.data.issuedOn).toBe(addDays(today, -40));
 
-      const future = await http('slagelse').post('/jobs/hours-rule-notices', { today: addDays(today, 1) }).expect(400);
+      const future = await api('slagelse').post('/jobs/hours-rule-notices', { today: addDays(today, 1) }).expect(400);
       expect(future.body.errors).toEqual([expect.objectContaining({ field: 'today', code: 'notInFuture' })]);
-      expect(fieldsOf((await http().post('/jobs/hours-rule-notices', { today: 'yesterday', force: true }).expect(400)).body)).toEqual(['force', 'today']);
+      expect(fieldsOf((await api().post('/jobs/hours-rule-notices', { today: 'yesterday', force: true }).expect(400)).body)).toEqual(['force', 'today']);
     });
 
     it('the scheduler runs the job for every tenant with a risk, outside any request', async () => {
       const kbh = await atRisk(addDays(addCalendarMonths(today, 6), 1));
       const slagelse = await atRisk(addDays(addCalendarMonths(today, 6), 2), 'slagelse');
-      expect((await service.database.inspect(`SELECT tenant_id FROM hours_rule_tenant ORDER BY tenant_id`)).map((row) => row.tenant_id)).toEqual(['kbh', 'slagelse']);
+      expect((await inspect(`SELECT tenant_id FROM hours_rule_tenant ORDER BY tenant_id`)).map((row) => row.tenant_id)).toEqual(['kbh', 'slagelse']);
 
-      await service.app.get(HoursRuleScheduler).runForAllTenants();
-      await probe.waitFor(HoursRuleWarningIssued, kbh);
-      await probe.waitFor(HoursRuleWarningIssued, slagelse);
-      const [event] = probe.of(HoursRuleWarningIssued, slagelse);
+      await testbed.service.app.get(HoursRuleScheduler).runForAllTenants();
+      await testbed.probe.waitFor(HoursRuleWarningIssued, kbh);
+      await testbed.probe.waitFor(HoursRuleWarningIssued, slagelse);
+      const [event] = testbed.probe.of(HoursRuleWarningIssued, slagelse);
       expect(event.tenant).toBe('slagelse');
     });
   });
 
   it('documents the endpoints in OpenAPI', async () => {
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/citizens/{id}/hours-rule-risk', '/jobs/hours-rule-notices']));
-    expect(Object.keys(docs.body.paths['/citizens/{id}/hours-rule-risk']).sort()).toEqual(['delete', 'get', 'put']);
+    const docs = await openApiDocument();
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/citizens/{id}/hours-rule-risk', '/jobs/hours-rule-notices']));
+    expect(Object.keys(docs.paths['/citizens/{id}/hours-rule-risk']).sort()).toEqual(['delete', 'get', 'put']);
   });
 });

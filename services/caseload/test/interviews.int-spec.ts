@@ -1,74 +1,41 @@
-import request from 'supertest';
 import {
-  CitizensStream,
   FollowUpInterviewHeld,
   InterviewCancelled,
   InterviewHeld,
   InterviewNoShow,
   InterviewSummoned,
   PayloadOf,
-  topicName,
 } from '@fremskudt/contracts';
-import { envelopeFor, EventProbe, produceEvents, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { envelopeFor, produceEvents, waitFor } from '@fremskudt/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule, caseloadService } from '../src/app.module';
 import { copenhagenToday } from '../src/case/calendar';
 import { addDays, addWorkingDays, nextInterviewDue } from '../src/rules';
+import { caseloadTestbed, fieldsOf, UNKNOWN_ID } from './support/testbed';
 
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
 const settings = (interviewIntervalMonths: number) => ({ caseloadCapacity: 30, interviewIntervalMonths, noShowFollowUpWorkingDays: 2 });
 
 describe('caseload: summonses, interviews and interviews held in open counselling (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('interviews');
+  const testbed = caseloadTestbed('interviews');
+  const { api, registerCitizen, inspect, markExited, openApiDocument } = testbed;
   const today = copenhagenToday();
-  let serial = 0;
 
   beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-    await http('kbh').put('/settings', settings(3)).expect(200);
-    await http('slagelse').put('/settings', settings(2)).expect(200);
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
+    await api('kbh').put('/settings', settings(3)).expect(200);
+    await api('slagelse').put('/settings', settings(2)).expect(200);
   });
 
-  const withKey = (req: request.Test, key?: string) => (key ? req.set('idempotency-key', key) : req);
-  const http = (tenant = 'kbh') => ({
-    post: (path: string, body: object, key?: string) => withKey(request(service.http).post(path).set('x-tenant-id', tenant), key).send(body),
-    put: (path: string, body: object) => request(service.http).put(path).set('x-tenant-id', tenant).send(body),
-    get: (path: string) => request(service.http).get(path).set('x-tenant-id', tenant),
-  });
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
-
-  const registerCitizen = async (tenant = 'kbh'): Promise<string> => {
-    serial++;
-    const cpr = `${String((serial % 28) + 1).padStart(2, '0')}0385-${String(2000 + serial)}`;
-    const response = await http(tenant)
-      .post('/citizens', { cpr, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' })
-      .expect(201);
-    return response.body.id;
-  };
   const summon = async (citizenId: string, body: object = {}, tenant = 'kbh') =>
-    (await http(tenant).post(`/citizens/${citizenId}/summons`, { place: 'local-office', areaCode: 'tingbjerg', scheduledAt: '2025-01-06T10:00:00+01:00', ...body }).expect(201)).body;
+    (await api(tenant).post(`/citizens/${citizenId}/summons`, { place: 'local-office', areaCode: 'tingbjerg', scheduledAt: '2025-01-06T10:00:00+01:00', ...body }).expect(201)).body;
   const recordHeld = async (interviewId: string, heldOn: string, tenant = 'kbh') =>
-    (await http(tenant).post(`/interviews/${interviewId}/outcome`, { outcome: 'held', heldOn }).expect(200)).body;
-  const interviewsOf = async (citizenId: string, tenant = 'kbh') => (await http(tenant).get(`/citizens/${citizenId}/interviews`).expect(200)).body;
+    (await api(tenant).post(`/interviews/${interviewId}/outcome`, { outcome: 'held', heldOn }).expect(200)).body;
+  const interviewsOf = async (citizenId: string, tenant = 'kbh') => (await api(tenant).get(`/citizens/${citizenId}/interviews`).expect(200)).body;
   const outboxCount = async (citizenId: string, contract?: { type: string }) =>
     (
-      await service.database.inspect<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2)`, [
+      await inspect<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND ($2::text IS NULL OR event_type = $2)`, [
         citizenId,
         contract?.type ?? null,
       ])
     )[0].n;
-  const exitCitizen = async (citizenId: string) => {
-    // The exit command belongs to another package; the state it leaves is what matters here.
-    await service.database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
-    await service.database.inspect(`UPDATE case_period SET closed_on = $2, exit_reason = 'job' WHERE citizen_id = $1 AND closed_on IS NULL`, [citizenId, today]);
-  };
 
   describe('POST /citizens/:id/summons', () => {
     it('summons a citizen with the due date one interval after the case period opened, and publishes InterviewSummoned', async () => {
@@ -91,9 +58,9 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
 
       const state = await interviewsOf(citizenId);
       expect(state).toMatchObject({ citizenId, lastHeldOn: null, nextDueDate: due, overdue: false, interviews: [body] });
-      expect(await http().get(`/interviews/${body.id}`).expect(200).then((r) => r.body)).toEqual(body);
+      expect(await api().get(`/interviews/${body.id}`).expect(200).then((r) => r.body)).toEqual(body);
 
-      const [event] = await probe.waitFor(InterviewSummoned, citizenId);
+      const [event] = await testbed.probe.waitFor(InterviewSummoned, citizenId);
       expect(event.subject).toBe(citizenId);
       expect(event.data).toEqual({
         citizenId,
@@ -104,14 +71,14 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
         scheduledAt: '2026-03-02T08:30:00.000Z',
       });
 
-      const [status] = await service.database.inspect(`SELECT last_held_on, next_due_date::text, open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
+      const [status] = await inspect(`SELECT last_held_on, next_due_date::text, open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
       expect(status).toEqual({ last_held_on: null, next_due_date: due, open_summonses: 1 });
     });
 
     it('answers a retry with the same Idempotency-Key from the log: same body, one summons, one event', async () => {
       const citizenId = await registerCitizen();
-      const first = await http().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-02T10:00:00Z' }, `summon-${citizenId}`).expect(201);
-      const again = await http().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-02T10:00:00Z' }, `summon-${citizenId}`).expect(201);
+      const first = await api().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-02T10:00:00Z' }, `summon-${citizenId}`).expect(201);
+      const again = await api().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-02T10:00:00Z' }, `summon-${citizenId}`).expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(first.headers['idempotent-replayed']).toBeUndefined();
@@ -119,55 +86,55 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
 
       // A later summons' event arrives after anything published before it (same key, same partition).
       const later = await summon(citizenId, { place: 'central-job-centre', areaCode: undefined });
-      const events = await probe.waitFor(InterviewSummoned, citizenId, 2);
+      const events = await testbed.probe.waitFor(InterviewSummoned, citizenId, 2);
       expect(events.map((e) => e.data.interviewId)).toEqual([first.body.id, later.id]);
       expect((await interviewsOf(citizenId)).interviews).toHaveLength(2);
     });
 
     it('refuses bad input with 400 naming every field', async () => {
       const citizenId = await registerCitizen();
-      const missing = await http().post(`/citizens/${citizenId}/summons`, {}).expect(400);
+      const missing = await api().post(`/citizens/${citizenId}/summons`, {}).expect(400);
       expect(fieldsOf(missing.body)).toEqual(['place', 'scheduledAt']);
 
-      const bad = await http()
+      const bad = await api()
         .post(`/citizens/${citizenId}/summons`, { place: 'cafe', scheduledAt: '2026-02-30T10:00:00Z', room: '12' })
         .expect(400);
       expect(fieldsOf(bad.body)).toEqual(['place', 'room', 'scheduledAt']);
 
-      const noZone = await http().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00' }).expect(400);
+      const noZone = await api().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00' }).expect(400);
       expect(fieldsOf(noZone.body)).toEqual(['scheduledAt']);
 
-      const areaMissing = await http().post(`/citizens/${citizenId}/summons`, { place: 'local-office', scheduledAt: '2026-02-03T10:00:00Z' }).expect(400);
+      const areaMissing = await api().post(`/citizens/${citizenId}/summons`, { place: 'local-office', scheduledAt: '2026-02-03T10:00:00Z' }).expect(400);
       expect(areaMissing.body.errors).toEqual([expect.objectContaining({ field: 'areaCode', code: 'requiredOnlyWhen' })]);
-      const areaNotAllowed = await http()
+      const areaNotAllowed = await api()
         .post(`/citizens/${citizenId}/summons`, { place: 'central-job-centre', areaCode: 'tingbjerg', scheduledAt: '2026-02-03T10:00:00Z' })
         .expect(400);
       expect(fieldsOf(areaNotAllowed.body)).toEqual(['areaCode']);
-      const areaInvalid = await http()
+      const areaInvalid = await api()
         .post(`/citizens/${citizenId}/summons`, { place: 'open-counselling', areaCode: 'Ting Bjerg', scheduledAt: '2026-02-03T10:00:00Z' })
         .expect(400);
       expect(fieldsOf(areaInvalid.body)).toEqual(['areaCode']);
 
-      await http().post('/citizens/not-a-uuid/summons', { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00Z' }).expect(400);
+      await api().post('/citizens/not-a-uuid/summons', { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00Z' }).expect(400);
       expect(await outboxCount(citizenId, InterviewSummoned)).toBe(0);
     });
 
     it('answers 404 for an unknown citizen and for another tenant’s citizen', async () => {
       const citizenId = await registerCitizen('slagelse');
       const body = { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00Z' };
-      await http().post(`/citizens/${UNKNOWN_ID}/summons`, body).expect(404);
-      await http('kbh').post(`/citizens/${citizenId}/summons`, body).expect(404);
-      await http('kbh').get(`/citizens/${citizenId}/interviews`).expect(404);
+      await api().post(`/citizens/${UNKNOWN_ID}/summons`, body).expect(404);
+      await api('kbh').post(`/citizens/${citizenId}/summons`, body).expect(404);
+      await api('kbh').get(`/citizens/${citizenId}/interviews`).expect(404);
       expect(await outboxCount(citizenId, InterviewSummoned)).toBe(0);
     });
 
     it('refuses to summon an exited citizen with 409 and writes nothing', async () => {
       const citizenId = await registerCitizen();
-      await exitCitizen(citizenId);
-      const refused = await http().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00Z' }).expect(409);
+      await markExited(citizenId, 'job');
+      const refused = await api().post(`/citizens/${citizenId}/summons`, { place: 'home-visit', scheduledAt: '2026-02-03T10:00:00Z' }).expect(409);
       expect(refused.body.code).toBe('citizen-exited');
-      expect(await service.database.inspect(`SELECT id FROM interview WHERE citizen_id = $1`, [citizenId])).toEqual([]);
-      expect(await service.database.inspect(`SELECT 1 FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId])).toEqual([]);
+      expect(await inspect(`SELECT id FROM interview WHERE citizen_id = $1`, [citizenId])).toEqual([]);
+      expect(await inspect(`SELECT 1 FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId])).toEqual([]);
       expect(await outboxCount(citizenId, InterviewSummoned)).toBe(0);
     });
   });
@@ -194,7 +161,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       const held4 = await recordHeld(fourth.id, '2024-11-30');
       expect(held4).toMatchObject({ dueDate: '2024-08-31', onTime: false, nextDueDate: '2025-02-28' });
 
-      const events = await probe.waitFor(InterviewHeld, citizenId, 4);
+      const events = await testbed.probe.waitFor(InterviewHeld, citizenId, 4);
       expect(events.map((e) => [e.data.heldOn, e.data.dueDate, e.data.onTime, e.data.nextDueDate])).toEqual([
         ['2023-11-30', nextInterviewDue(today, 3), true, '2024-02-29'],
         ['2024-02-29', '2024-02-29', true, '2024-05-29'],
@@ -214,9 +181,9 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
 
       const state = await interviewsOf(citizenId);
       expect(state).toMatchObject({ lastHeldOn: '2024-11-30', nextDueDate: '2025-02-28', overdue: true });
-      const [status] = await service.database.inspect(`SELECT last_held_on::text, next_due_date::text, open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
+      const [status] = await inspect(`SELECT last_held_on::text, next_due_date::text, open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
       expect(status).toEqual({ last_held_on: '2024-11-30', next_due_date: '2025-02-28', open_summonses: 0 });
-      const [due] = await service.database.inspect(`SELECT next_due_date::text FROM citizen_interview_due WHERE citizen_id = $1`, [citizenId]);
+      const [due] = await inspect(`SELECT next_due_date::text FROM citizen_interview_due WHERE citizen_id = $1`, [citizenId]);
       expect(due).toEqual({ next_due_date: '2025-02-28' });
     });
 
@@ -230,7 +197,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
 
     it('gives every active citizen a due date in the view, also without any interview', async () => {
       const citizenId = await registerCitizen();
-      const [due] = await service.database.inspect(`SELECT next_due_date::text, last_held_on FROM citizen_interview_due WHERE citizen_id = $1`, [citizenId]);
+      const [due] = await inspect(`SELECT next_due_date::text, last_held_on FROM citizen_interview_due WHERE citizen_id = $1`, [citizenId]);
       expect(due).toEqual({ next_due_date: nextInterviewDue(today, 3), last_held_on: null });
       expect(await interviewsOf(citizenId)).toEqual({ citizenId, periodId: expect.any(String), lastHeldOn: null, nextDueDate: nextInterviewDue(today, 3), overdue: false, interviews: [] });
     });
@@ -241,11 +208,11 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       const citizenId = await registerCitizen();
       // Tuesday 23 December 2025: 24 December (closed), 25-26 (holidays) and the weekend do not count.
       const summons = await summon(citizenId, { scheduledAt: '2025-12-23T10:00:00+01:00' });
-      const noShow = await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }, `no-show-${summons.id}`).expect(200);
+      const noShow = await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }, `no-show-${summons.id}`).expect(200);
       expect(addWorkingDays('2025-12-23', 2)).toBe('2025-12-30');
       expect(noShow.body).toMatchObject({ outcome: 'no-show', followUpDue: '2025-12-30', followUpTaskId: expect.any(String), heldOn: null });
 
-      const tasks = await http().get(`/tasks?citizenId=${citizenId}`).expect(200);
+      const tasks = await api().get(`/tasks?citizenId=${citizenId}`).expect(200);
       expect(tasks.body).toEqual([
         {
           id: noShow.body.followUpTaskId,
@@ -261,7 +228,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
         },
       ]);
 
-      const [event] = await probe.waitFor(InterviewNoShow, citizenId);
+      const [event] = await testbed.probe.waitFor(InterviewNoShow, citizenId);
       expect(event.data).toEqual({
         citizenId,
         interviewId: summons.id,
@@ -273,10 +240,10 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       });
 
       // The retry is answered from the log: same body, no second task, no second event.
-      const again = await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }, `no-show-${summons.id}`).expect(200);
+      const again = await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }, `no-show-${summons.id}`).expect(200);
       expect(again.body).toEqual(noShow.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      expect((await http().get(`/tasks?citizenId=${citizenId}`).expect(200)).body).toHaveLength(1);
+      expect((await api().get(`/tasks?citizenId=${citizenId}`).expect(200)).body).toHaveLength(1);
       expect(await outboxCount(citizenId, InterviewNoShow)).toBe(1);
       // A no-show does not move the clock.
       expect(await interviewsOf(citizenId)).toMatchObject({ lastHeldOn: null, nextDueDate: nextInterviewDue(today, 3) });
@@ -285,9 +252,9 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
     it('records a cancellation and publishes InterviewCancelled', async () => {
       const citizenId = await registerCitizen();
       const summons = await summon(citizenId, { place: 'home-visit', areaCode: undefined, scheduledAt: addDays(today, 7) + 'T10:00:00Z' });
-      const cancelled = await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'cancelled', cancelledBy: 'citizen' }).expect(200);
+      const cancelled = await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'cancelled', cancelledBy: 'citizen' }).expect(200);
       expect(cancelled.body).toMatchObject({ outcome: 'cancelled', cancelledBy: 'citizen', heldOn: null, followUpDue: null });
-      const [event] = await probe.waitFor(InterviewCancelled, citizenId);
+      const [event] = await testbed.probe.waitFor(InterviewCancelled, citizenId);
       expect(event.data).toEqual({
         citizenId,
         interviewId: summons.id,
@@ -297,7 +264,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
         scheduledAt: `${addDays(today, 7)}T10:00:00.000Z`,
         cancelledBy: 'citizen',
       });
-      const [status] = await service.database.inspect(`SELECT open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
+      const [status] = await inspect(`SELECT open_summonses FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
       expect(status).toEqual({ open_summonses: 0 });
     });
 
@@ -307,35 +274,35 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       const held = await recordHeld(summons.id, '2025-06-02');
 
       for (const body of [{ outcome: 'held', heldOn: '2025-06-03' }, { outcome: 'no-show' }, { outcome: 'cancelled', cancelledBy: 'job-centre' }]) {
-        const refused = await http().post(`/interviews/${summons.id}/outcome`, body).expect(409);
+        const refused = await api().post(`/interviews/${summons.id}/outcome`, body).expect(409);
         expect(refused.body.code).toBe('outcome-already-recorded');
       }
-      expect((await http().get(`/interviews/${summons.id}`).expect(200)).body).toEqual(held);
-      expect((await http().get(`/tasks?citizenId=${citizenId}`).expect(200)).body).toEqual([]);
+      expect((await api().get(`/interviews/${summons.id}`).expect(200)).body).toEqual(held);
+      expect((await api().get(`/tasks?citizenId=${citizenId}`).expect(200)).body).toEqual([]);
 
       // A later command's event arrives after anything the refusals could have published.
       const later = await summon(citizenId, { scheduledAt: '2025-09-01T10:00:00+02:00' });
-      await probe.waitFor(InterviewSummoned, citizenId, 2);
-      expect(probe.of(InterviewHeld, citizenId)).toHaveLength(1);
-      expect(probe.of(InterviewNoShow, citizenId)).toHaveLength(0);
-      expect(probe.of(InterviewCancelled, citizenId)).toHaveLength(0);
+      await testbed.probe.waitFor(InterviewSummoned, citizenId, 2);
+      expect(testbed.probe.of(InterviewHeld, citizenId)).toHaveLength(1);
+      expect(testbed.probe.of(InterviewNoShow, citizenId)).toHaveLength(0);
+      expect(testbed.probe.of(InterviewCancelled, citizenId)).toHaveLength(0);
       expect(later.dueDate).toBe('2025-09-02');
     });
 
     it('refuses a no-show before the scheduled day with 409 and writes nothing', async () => {
       const citizenId = await registerCitizen();
       const summons = await summon(citizenId, { scheduledAt: `${addDays(today, 3)}T10:00:00Z` });
-      const refused = await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(409);
+      const refused = await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(409);
       expect(refused.body.code).toBe('interview-not-yet-scheduled');
-      expect((await http().get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
+      expect((await api().get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
       expect(await outboxCount(citizenId, InterviewNoShow)).toBe(0);
     });
 
     it('refuses an outcome on an exited citizen with 409', async () => {
       const citizenId = await registerCitizen();
       const summons = await summon(citizenId);
-      await exitCitizen(citizenId);
-      const refused = await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'held', heldOn: '2025-01-06' }).expect(409);
+      await markExited(citizenId, 'job');
+      const refused = await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'held', heldOn: '2025-01-06' }).expect(409);
       expect(refused.body.code).toBe('citizen-exited');
       expect(await outboxCount(citizenId, InterviewHeld)).toBe(0);
     });
@@ -344,29 +311,29 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       const citizenId = await registerCitizen();
       const summons = await summon(citizenId);
       const path = `/interviews/${summons.id}/outcome`;
-      expect(fieldsOf((await http().post(path, {}).expect(400)).body)).toEqual(['outcome']);
-      expect(fieldsOf((await http().post(path, { outcome: 'held' }).expect(400)).body)).toEqual(['heldOn']);
-      expect(fieldsOf((await http().post(path, { outcome: 'held', heldOn: '2025-02-30' }).expect(400)).body)).toEqual(['heldOn']);
-      expect(fieldsOf((await http().post(path, { outcome: 'cancelled' }).expect(400)).body)).toEqual(['cancelledBy']);
-      expect(fieldsOf((await http().post(path, { outcome: 'cancelled', cancelledBy: 'weather' }).expect(400)).body)).toEqual(['cancelledBy']);
-      expect(fieldsOf((await http().post(path, { outcome: 'no-show', heldOn: '2025-01-06', cancelledBy: 'citizen', note: 'x' }).expect(400)).body)).toEqual([
+      expect(fieldsOf((await api().post(path, {}).expect(400)).body)).toEqual(['outcome']);
+      expect(fieldsOf((await api().post(path, { outcome: 'held' }).expect(400)).body)).toEqual(['heldOn']);
+      expect(fieldsOf((await api().post(path, { outcome: 'held', heldOn: '2025-02-30' }).expect(400)).body)).toEqual(['heldOn']);
+      expect(fieldsOf((await api().post(path, { outcome: 'cancelled' }).expect(400)).body)).toEqual(['cancelledBy']);
+      expect(fieldsOf((await api().post(path, { outcome: 'cancelled', cancelledBy: 'weather' }).expect(400)).body)).toEqual(['cancelledBy']);
+      expect(fieldsOf((await api().post(path, { outcome: 'no-show', heldOn: '2025-01-06', cancelledBy: 'citizen', note: 'x' }).expect(400)).body)).toEqual([
         'cancelledBy',
         'heldOn',
         'note',
       ]);
-      const future = await http().post(path, { outcome: 'held', heldOn: addDays(today, 1) }).expect(400);
+      const future = await api().post(path, { outcome: 'held', heldOn: addDays(today, 1) }).expect(400);
       expect(future.body.errors).toEqual([expect.objectContaining({ field: 'heldOn', code: 'notInFuture' })]);
-      await http().post('/interviews/nope/outcome', { outcome: 'no-show' }).expect(400);
-      expect((await http().get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
+      await api().post('/interviews/nope/outcome', { outcome: 'no-show' }).expect(400);
+      expect((await api().get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
     });
 
     it('answers 404 for an unknown interview and another tenant’s interview', async () => {
       const citizenId = await registerCitizen('slagelse');
       const summons = await summon(citizenId, {}, 'slagelse');
-      await http().post(`/interviews/${UNKNOWN_ID}/outcome`, { outcome: 'no-show' }).expect(404);
-      await http('kbh').post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(404);
-      await http('kbh').get(`/interviews/${summons.id}`).expect(404);
-      expect((await http('slagelse').get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
+      await api().post(`/interviews/${UNKNOWN_ID}/outcome`, { outcome: 'no-show' }).expect(404);
+      await api('kbh').post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(404);
+      await api('kbh').get(`/interviews/${summons.id}`).expect(404);
+      expect((await api('slagelse').get(`/interviews/${summons.id}`).expect(200)).body.outcome).toBeNull();
     });
   });
 
@@ -381,7 +348,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       staffId: randomUUID(),
     });
     const processed = (eventId: string) =>
-      waitFor(async () => (await service.database.inspect(`SELECT 1 FROM processed_event WHERE event_id = $1`, [eventId])).length > 0, {
+      waitFor(async () => (await inspect(`SELECT 1 FROM processed_event WHERE event_id = $1`, [eventId])).length > 0, {
         timeoutMs: 20_000,
         what: `event ${eventId} processed`,
       });
@@ -394,13 +361,13 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       // Delivered twice (a redelivery has the same event id), then a sentinel with the same key
       // (the visit) behind them in the partition: once it is processed, so are both deliveries.
       const sentinel = envelopeFor(FollowUpInterviewHeld, payload, 'kbh');
-      await produceEvents(prefix, [
+      await produceEvents(testbed.prefix, [
         { contract: FollowUpInterviewHeld, envelope },
         { contract: FollowUpInterviewHeld, envelope },
         { contract: FollowUpInterviewHeld, envelope: sentinel },
       ]);
 
-      const [event] = await probe.waitFor(InterviewHeld, citizenId);
+      const [event] = await testbed.probe.waitFor(InterviewHeld, citizenId);
       const nextDueDate = nextInterviewDue(today, 3);
       expect(event.data).toEqual({
         citizenId,
@@ -413,7 +380,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
         nextDueDate,
       });
 
-      const interview = (await http().get(`/interviews/${summons.id}`).expect(200)).body;
+      const interview = (await api().get(`/interviews/${summons.id}`).expect(200)).body;
       expect(interview).toMatchObject({
         source: 'summons',
         place: 'local-office',
@@ -425,10 +392,10 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
         nextDueDate,
       });
       expect(await interviewsOf(citizenId)).toMatchObject({ lastHeldOn: today, nextDueDate, overdue: false, interviews: [interview] });
-      const [status] = await service.database.inspect(`SELECT open_summonses, next_scheduled_at FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
+      const [status] = await inspect(`SELECT open_summonses, next_scheduled_at FROM citizen_interview_status WHERE citizen_id = $1`, [citizenId]);
       expect(status).toEqual({ open_summonses: 0, next_scheduled_at: null });
 
-      const timeline = await service.database.inspect<{ source: string; event_type: string; event_id: string }>(
+      const timeline = await inspect<{ source: string; event_type: string; event_id: string }>(
         `SELECT source, event_type, event_id FROM timeline_entry WHERE citizen_id = $1 ORDER BY seq`,
         [citizenId],
       );
@@ -436,7 +403,7 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       expect(timeline.filter((entry) => entry.event_type === InterviewHeld.type)).toHaveLength(1);
 
       // The recorded summons can no longer get an outcome.
-      expect((await http().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(409)).body.code).toBe('outcome-already-recorded');
+      expect((await api().post(`/interviews/${summons.id}/outcome`, { outcome: 'no-show' }).expect(409)).body.code).toBe('outcome-already-recorded');
       await processed(sentinel.id);
       expect(await outboxCount(citizenId, InterviewHeld)).toBe(1);
     });
@@ -446,11 +413,11 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
       const payload = counsellingEvent(citizenId, '2025-11-30');
       const first = envelopeFor(FollowUpInterviewHeld, payload, 'kbh');
       const republished = envelopeFor(FollowUpInterviewHeld, payload, 'kbh');
-      await produceEvents(prefix, [
+      await produceEvents(testbed.prefix, [
         { contract: FollowUpInterviewHeld, envelope: first },
         { contract: FollowUpInterviewHeld, envelope: republished },
       ]);
-      const [event] = await probe.waitFor(InterviewHeld, citizenId);
+      const [event] = await testbed.probe.waitFor(InterviewHeld, citizenId);
       expect(event.data).toMatchObject({ place: 'open-counselling', areaCode: 'urbanplanen', heldOn: '2025-11-30', onTime: true, nextDueDate: '2026-02-28' });
       await processed(republished.id);
 
@@ -473,25 +440,25 @@ describe('caseload: summonses, interviews and interviews held in open counsellin
     it('skips (logs) a citizen unknown to the tenant and an exited citizen, without effect', async () => {
       const otherTenantsCitizen = await registerCitizen('slagelse');
       const exited = await registerCitizen();
-      await exitCitizen(exited);
+      await markExited(exited, 'job');
       const unknown = envelopeFor(FollowUpInterviewHeld, counsellingEvent(otherTenantsCitizen, today), 'kbh');
       const gone = envelopeFor(FollowUpInterviewHeld, counsellingEvent(exited, today), 'kbh');
-      await produceEvents(prefix, [
+      await produceEvents(testbed.prefix, [
         { contract: FollowUpInterviewHeld, envelope: unknown },
         { contract: FollowUpInterviewHeld, envelope: gone },
       ]);
       await processed(unknown.id);
       await processed(gone.id);
-      expect(await service.database.inspect(`SELECT id FROM interview WHERE citizen_id = ANY($1)`, [[otherTenantsCitizen, exited]])).toEqual([]);
+      expect(await inspect(`SELECT id FROM interview WHERE citizen_id = ANY($1)`, [[otherTenantsCitizen, exited]])).toEqual([]);
       expect(await outboxCount(otherTenantsCitizen, InterviewHeld)).toBe(0);
       expect(await outboxCount(exited, InterviewHeld)).toBe(0);
-      expect(await service.database.inspect(`SELECT 1 FROM timeline_entry WHERE event_id = ANY($1)`, [[unknown.id, gone.id]])).toEqual([]);
+      expect(await inspect(`SELECT 1 FROM timeline_entry WHERE event_id = ANY($1)`, [[unknown.id, gone.id]])).toEqual([]);
     });
   });
 
   it('documents the endpoints in OpenAPI', async () => {
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(
+    const docs = await openApiDocument();
+    expect(Object.keys(docs.paths)).toEqual(
       expect.arrayContaining(['/citizens/{id}/summons', '/citizens/{id}/interviews', '/interviews/{interviewId}/outcome', '/interviews/{interviewId}']),
     );
   });

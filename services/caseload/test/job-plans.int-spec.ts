@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { CitizensStream, JobPlanCreated, JobPlanRevised, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { JobPlanCreated, JobPlanRevised } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
 import { addCalendarMonths, addDays } from '../src/rules';
-
-const KBH = 'kbh';
-const SLAGELSE = 'slagelse';
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+import { caseloadTestbed, fieldsOf, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 
 const goal = (overrides: Record<string, unknown> = {}) => ({
   kind: 'job',
@@ -18,37 +12,13 @@ const goal = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('job-plans');
-  let serial = 0;
+  const testbed = caseloadTestbed('job-plans');
+  const { api, registerCitizen, inspect, openApiDocument } = testbed;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const register = async (tenant = KBH): Promise<string> => {
-    serial += 1;
-    const cpr = `0101${String(80 + (serial % 10)).padStart(2, '0')}-${String(1000 + serial)}`;
-    const response = await request(service.http)
-      .post('/citizens')
-      .set('x-tenant-id', tenant)
-      .send({ cpr, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' })
-      .expect(201);
-    return response.body.id;
-  };
-  const createPlan = (citizenId: string, body: object, tenant = KBH) =>
-    request(service.http).post(`/citizens/${citizenId}/job-plans`).set('x-tenant-id', tenant).send(body);
-  const revise = (planId: string, body: object, tenant = KBH) =>
-    request(service.http).post(`/job-plans/${planId}/revisions`).set('x-tenant-id', tenant).send(body);
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+  const createPlan = (citizenId: string, body: object, tenant = KBH, key?: string) => api(tenant).post(`/citizens/${citizenId}/job-plans`, body, key);
+  const revise = (planId: string, body: object, tenant = KBH, key?: string) => api(tenant).post(`/job-plans/${planId}/revisions`, body, key);
   const rowsOf = async (citizenId: string) => {
-    const [row] = await service.database.inspect<{ plans: number; revisions: number; goals: number; events: number }>(
+    const [row] = await inspect<{ plans: number; revisions: number; goals: number; events: number }>(
       `SELECT (SELECT count(*) FROM job_plan WHERE citizen_id = $1)::int AS plans,
               (SELECT count(*) FROM job_plan_revision r JOIN job_plan p ON p.id = r.job_plan_id WHERE p.citizen_id = $1)::int AS revisions,
               (SELECT count(*) FROM job_plan_goal g JOIN job_plan p ON p.id = g.job_plan_id WHERE p.citizen_id = $1)::int AS goals,
@@ -59,7 +29,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
   };
   /** Simulates an exit (the exits package owns the command): status and period as it leaves them. */
   const exit = (citizenId: string) =>
-    service.database.inspect(
+    inspect(
       `WITH c AS (UPDATE citizen SET status = 'exited' WHERE id = $1 RETURNING current_period_id)
        UPDATE case_period SET closed_on = current_date, exit_reason = 'job' WHERE id = (SELECT current_period_id FROM c)`,
       [citizenId],
@@ -67,17 +37,17 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
   /** Simulates a re-entry: a new open period becomes the current one. */
   const reenter = async (citizenId: string) => {
     const periodId = randomUUID();
-    await service.database.inspect(
+    await inspect(
       `INSERT INTO case_period (id, tenant_id, citizen_id, opened_on) SELECT $2, tenant_id, id, current_date FROM citizen WHERE id = $1`,
       [citizenId, periodId],
     );
-    await service.database.inspect(`UPDATE citizen SET status = 'active', current_period_id = $2 WHERE id = $1`, [citizenId, periodId]);
+    await inspect(`UPDATE citizen SET status = 'active', current_period_id = $2 WHERE id = $1`, [citizenId, periodId]);
     return periodId;
   };
 
   it('documents the plans endpoints in OpenAPI', async () => {
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(
+    const docs = await openApiDocument();
+    expect(Object.keys(docs.paths)).toEqual(
       expect.arrayContaining([
         '/citizens/{id}/job-plans',
         '/job-plans/missing',
@@ -95,14 +65,14 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
         '/citizens/{id}/activities',
       ]),
     );
-    const revise = docs.body.paths['/job-plans/{planId}/revisions'].post;
+    const revise = docs.paths['/job-plans/{planId}/revisions'].post;
     expect(Object.keys(revise.responses).sort()).toEqual(['201', '400', '404', '409']);
     expect(revise.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
   });
 
   describe('creating a job plan', () => {
     it('makes revision 1 with goal ids, defaults the dates, stores it and publishes JobPlanCreated keyed by the citizen', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const response = await createPlan(citizenId, { goals: [goal(), goal({ kind: 'language', description: 'Dansk 3', targetDate: '2027-01-31' })] }).expect(201);
       const today = copenhagenToday();
       expect(response.body).toMatchObject({
@@ -119,12 +89,12 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       expect(goals[0].goalId).not.toBe(goals[1].goalId);
       expect(response.body.revisions).toEqual([{ revision: 1, revisedOn: today, nextRevisionDue: addCalendarMonths(today, 3), goals }]);
 
-      const fetched = await request(service.http).get(`/job-plans/${response.body.id}`).set('x-tenant-id', KBH).expect(200);
+      const fetched = await api().get(`/job-plans/${response.body.id}`).expect(200);
       expect(fetched.body).toEqual(response.body);
-      const ofCitizen = await request(service.http).get(`/citizens/${citizenId}/job-plans`).set('x-tenant-id', KBH).expect(200);
+      const ofCitizen = await api().get(`/citizens/${citizenId}/job-plans`).expect(200);
       expect(ofCitizen.body).toEqual({ citizenId, jobPlans: [response.body] });
 
-      const [event] = await probe.waitFor(JobPlanCreated, citizenId);
+      const [event] = await testbed.probe.waitFor(JobPlanCreated, citizenId);
       expect(event).toMatchObject({ type: JobPlanCreated.type, subject: citizenId, tenant: KBH });
       expect(event.data).toEqual({
         citizenId,
@@ -136,7 +106,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       // The goals' wording stays here.
       expect(JSON.stringify(event)).not.toContain('plejehjem');
 
-      const timeline = await service.database.inspect(`SELECT event_type, source, to_char(occurred_on, 'YYYY-MM-DD') AS occurred FROM timeline_entry WHERE event_id = $1`, [event.id]);
+      const timeline = await inspect(`SELECT event_type, source, to_char(occurred_on, 'YYYY-MM-DD') AS occurred FROM timeline_entry WHERE event_id = $1`, [event.id]);
       expect(timeline).toEqual([{ event_type: JobPlanCreated.type, source: 'caseload', occurred: today }]);
     });
 
@@ -145,19 +115,19 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       ['30 November before a leap year', '2023-11-30', '2024-02-29'],
       ['30 November before a common year', '2024-11-30', '2025-02-28'],
     ])('clamps the default revision date to the month end (%s)', async (_case, createdOn, due) => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const response = await createPlan(citizenId, { goals: [goal()], createdOn }).expect(201);
       expect(response.body).toMatchObject({ createdOn, nextRevisionDue: due, lastRevisedOn: createdOn });
     });
 
     it('takes an explicit revision date', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const response = await createPlan(citizenId, { goals: [goal()], createdOn: '2026-01-10', nextRevisionDue: '2026-02-10' }).expect(201);
       expect(response.body.nextRevisionDue).toBe('2026-02-10');
     });
 
     it('refuses a second plan in the same case period with 409 job-plan-exists, writing nothing', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const first = await createPlan(citizenId, { goals: [goal()] }).expect(201);
       const before = await rowsOf(citizenId);
       const again = await createPlan(citizenId, { goals: [goal({ kind: 'education' })] }).expect(409);
@@ -166,23 +136,23 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       expect(await rowsOf(citizenId)).toEqual(before);
       // A later command on the citizen arrives; the refused one never does.
       await revise(first.body.id, { goals: [goal()] }).expect(201);
-      await probe.waitFor(JobPlanRevised, citizenId);
-      expect(probe.of(JobPlanCreated, citizenId)).toHaveLength(1);
+      await testbed.probe.waitFor(JobPlanRevised, citizenId);
+      expect(testbed.probe.of(JobPlanCreated, citizenId)).toHaveLength(1);
     });
 
     it('is idempotent: the same Idempotency-Key answers the first result again, with exactly one plan and one event', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const key = `create-plan-${citizenId}`;
-      const first = await createPlan(citizenId, { goals: [goal()] }).set('Idempotency-Key', key).expect(201);
-      const second = await createPlan(citizenId, { goals: [goal()] }).set('Idempotency-Key', key).expect(201);
+      const first = await createPlan(citizenId, { goals: [goal()] }, KBH, key).expect(201);
+      const second = await createPlan(citizenId, { goals: [goal()] }, KBH, key).expect(201);
       expect(first.headers['idempotent-replayed']).toBeUndefined();
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.body).toEqual(first.body);
       expect(await rowsOf(citizenId)).toEqual({ plans: 1, revisions: 1, goals: 1, events: 1 });
-      await probe.waitFor(JobPlanCreated, citizenId);
+      await testbed.probe.waitFor(JobPlanCreated, citizenId);
       await revise(first.body.id, { goals: [goal()] }).expect(201);
-      await probe.waitFor(JobPlanRevised, citizenId);
-      expect(probe.of(JobPlanCreated, citizenId)).toHaveLength(1);
+      await testbed.probe.waitFor(JobPlanRevised, citizenId);
+      expect(testbed.probe.of(JobPlanCreated, citizenId)).toHaveLength(1);
     });
 
     it.each([
@@ -196,7 +166,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       ['a creation date in the future', { goals: [goal()], createdOn: addDays(copenhagenToday(), 1) }, ['createdOn']],
       ['a revision date before the creation date', { goals: [goal()], createdOn: '2026-03-01', nextRevisionDue: '2026-02-28' }, ['nextRevisionDue']],
     ])('refuses %s with 400 naming the fields, writing nothing', async (_case, body, fields) => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const response = await createPlan(citizenId, body).expect(400);
       expect(response.body.code).toBe('validation-failed');
       expect(fieldsOf(response.body)).toEqual(fields);
@@ -205,16 +175,16 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
 
     it("answers 404 for an unknown citizen and for another tenant's citizen", async () => {
       await createPlan(UNKNOWN_ID, { goals: [goal()] }).expect(404);
-      const theirs = await register(SLAGELSE);
+      const theirs = await registerCitizen(SLAGELSE);
       const response = await createPlan(theirs, { goals: [goal()] }, KBH).expect(404);
       expect(response.body.code).toBe('not-found');
-      await request(service.http).get(`/citizens/${theirs}/job-plans`).set('x-tenant-id', KBH).expect(404);
-      await request(service.http).get(`/citizens/${UNKNOWN_ID}/job-plans`).set('x-tenant-id', KBH).expect(404);
+      await api().get(`/citizens/${theirs}/job-plans`).expect(404);
+      await api().get(`/citizens/${UNKNOWN_ID}/job-plans`).expect(404);
       expect(await rowsOf(theirs)).toEqual({ plans: 0, revisions: 0, goals: 0, events: 0 });
     });
 
     it('refuses a plan for an exited citizen with 409 citizen-exited', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       await exit(citizenId);
       const response = await createPlan(citizenId, { goals: [goal()] }).expect(409);
       expect(response.body.code).toBe('citizen-exited');
@@ -222,13 +192,13 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
     });
 
     it('allows a new plan in a new case period after re-entry; the old one is kept and no longer current', async () => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const old = await createPlan(citizenId, { goals: [goal()], createdOn: '2026-02-01' }).expect(201);
       await exit(citizenId);
       const periodId = await reenter(citizenId);
       const fresh = await createPlan(citizenId, { goals: [goal({ kind: 'education' })] }).expect(201);
       expect(fresh.body).toMatchObject({ periodId, current: true });
-      const plans = await request(service.http).get(`/citizens/${citizenId}/job-plans`).set('x-tenant-id', KBH).expect(200);
+      const plans = await api().get(`/citizens/${citizenId}/job-plans`).expect(200);
       expect(plans.body.jobPlans.map((p: { id: string; current: boolean }) => [p.id, p.current])).toEqual([
         [fresh.body.id, true],
         [old.body.id, false],
@@ -240,7 +210,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
 
   describe('revising a job plan', () => {
     const planFor = async (createdOn = '2026-09-01') => {
-      const citizenId = await register();
+      const citizenId = await registerCitizen();
       const plan = await createPlan(citizenId, {
         goals: [goal(), goal({ kind: 'health', description: 'Afklaring af ryg', targetDate: '2026-12-31' })],
         createdOn,
@@ -269,7 +239,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       // Revision 1 is kept as it was.
       expect(response.body.revisions[0].goals).toEqual(plan.goals);
 
-      const [event] = await probe.waitFor(JobPlanRevised, citizenId);
+      const [event] = await testbed.probe.waitFor(JobPlanRevised, citizenId);
       expect(event.subject).toBe(citizenId);
       expect(event.data).toEqual({
         citizenId,
@@ -286,9 +256,9 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       // A goal dropped in revision 2 can come back with its id in revision 3; the same day as the last revision is fine.
       const third = await revise(plan.id, { revisedOn: '2026-10-15', nextRevisionDue: '2026-11-30', goals: [{ ...healthGoal }] }).expect(201);
       expect(third.body).toMatchObject({ currentRevision: 3, nextRevisionDue: '2026-11-30', goals: [healthGoal] });
-      const events = await probe.waitFor(JobPlanRevised, citizenId, 2);
+      const events = await testbed.probe.waitFor(JobPlanRevised, citizenId, 2);
       expect(events.map((e) => e.data.revision)).toEqual([2, 3]);
-      const fetched = await request(service.http).get(`/job-plans/${plan.id}`).set('x-tenant-id', KBH).expect(200);
+      const fetched = await api().get(`/job-plans/${plan.id}`).expect(200);
       expect(fetched.body).toEqual(third.body);
     });
 
@@ -301,11 +271,11 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       const beforeCreation = await revise(plan.id, { revisedOn: '2026-08-31', goals: [goal()] }).expect(409);
       expect(beforeCreation.body.code).toBe('job-plan-revision-before-last');
       expect(await rowsOf(citizenId)).toEqual(before);
-      const fetched = await request(service.http).get(`/job-plans/${plan.id}`).set('x-tenant-id', KBH).expect(200);
+      const fetched = await api().get(`/job-plans/${plan.id}`).expect(200);
       expect(fetched.body).toMatchObject({ currentRevision: 2, lastRevisedOn: '2026-10-01' });
       // The next accepted revision is number 3: the refusals used no number and sent nothing.
       await revise(plan.id, { revisedOn: '2026-10-02', goals: [goal()] }).expect(201);
-      const events = await probe.waitFor(JobPlanRevised, citizenId, 2);
+      const events = await testbed.probe.waitFor(JobPlanRevised, citizenId, 2);
       expect(events.map((e) => e.data.revision)).toEqual([2, 3]);
     });
 
@@ -313,15 +283,15 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       const { citizenId, plan } = await planFor();
       const key = `revise-${plan.id}`;
       const body = { revisedOn: '2026-10-01', goals: [goal()] };
-      const first = await revise(plan.id, body).set('Idempotency-Key', key).expect(201);
-      const second = await revise(plan.id, body).set('Idempotency-Key', key).expect(201);
+      const first = await revise(plan.id, body, KBH, key).expect(201);
+      const second = await revise(plan.id, body, KBH, key).expect(201);
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.body).toEqual(first.body);
       expect(first.body.currentRevision).toBe(2);
       expect(await rowsOf(citizenId)).toMatchObject({ revisions: 2, events: 2 });
-      await probe.waitFor(JobPlanRevised, citizenId);
+      await testbed.probe.waitFor(JobPlanRevised, citizenId);
       await revise(plan.id, { revisedOn: '2026-10-02', goals: [goal()] }).expect(201);
-      const events = await probe.waitFor(JobPlanRevised, citizenId, 2);
+      const events = await testbed.probe.waitFor(JobPlanRevised, citizenId, 2);
       expect(events.map((e) => e.data.revision)).toEqual([2, 3]);
     });
 
@@ -353,11 +323,11 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
 
     it("answers 404 for an unknown plan and for another tenant's plan", async () => {
       await revise(UNKNOWN_ID, { goals: [goal()] }).expect(404);
-      await request(service.http).get(`/job-plans/${UNKNOWN_ID}`).set('x-tenant-id', KBH).expect(404);
-      const theirs = await register(SLAGELSE);
+      await api().get(`/job-plans/${UNKNOWN_ID}`).expect(404);
+      const theirs = await registerCitizen(SLAGELSE);
       const plan = await createPlan(theirs, { goals: [goal()] }, SLAGELSE).expect(201);
       await revise(plan.body.id, { goals: [goal()] }, KBH).expect(404);
-      await request(service.http).get(`/job-plans/${plan.body.id}`).set('x-tenant-id', KBH).expect(404);
+      await api().get(`/job-plans/${plan.body.id}`).expect(404);
       expect(await rowsOf(theirs)).toMatchObject({ revisions: 1, events: 1 });
     });
 

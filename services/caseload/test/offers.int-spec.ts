@@ -1,13 +1,7 @@
-import request from 'supertest';
-import { CitizensStream, OfferCompleted, OfferDropped, OfferPlanned, OfferStarted, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { OfferCompleted, OfferDropped, OfferPlanned, OfferStarted } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
 import { addDays } from '../src/rules';
-
-const KBH = 'kbh';
-const SLAGELSE = 'slagelse';
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+import { caseloadTestbed, fieldsOf, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 
 const course = {
   offerType: 'course',
@@ -18,44 +12,20 @@ const course = {
 };
 
 describe('caseload: offers (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('offers');
-  let serial = 0;
+  const testbed = caseloadTestbed('offers');
+  const { api, inspect } = testbed;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const register = async (tenant = KBH): Promise<string> => {
-    serial += 1;
-    const response = await request(service.http)
-      .post('/citizens')
-      .set('x-tenant-id', tenant)
-      .send({ cpr: `020285-${2000 + serial}`, name: `Borger ${serial}`, areaCode: 'urbanplanen', benefitType: 'cash-benefit', readiness: 'job-ready' })
-      .expect(201);
-    return response.body.id;
-  };
-  const plan = (citizenId: string, body: object = course, tenant = KBH) =>
-    request(service.http).post(`/citizens/${citizenId}/offers`).set('x-tenant-id', tenant).send(body);
-  const act = (offerId: string, action: 'start' | 'complete' | 'drop', body: object, tenant = KBH) =>
-    request(service.http).post(`/offers/${offerId}/${action}`).set('x-tenant-id', tenant).send(body);
-  const getOffer = (offerId: string, tenant = KBH) => request(service.http).get(`/offers/${offerId}`).set('x-tenant-id', tenant);
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+  const register = (tenant = KBH) => testbed.registerCitizen(tenant, { areaCode: 'urbanplanen', readiness: 'job-ready' });
+  const plan = (citizenId: string, body: object = course, tenant = KBH, key?: string) => api(tenant).post(`/citizens/${citizenId}/offers`, body, key);
+  const act = (offerId: string, action: 'start' | 'complete' | 'drop', body: object, tenant = KBH, key?: string) =>
+    api(tenant).post(`/offers/${offerId}/${action}`, body, key);
+  const getOffer = (offerId: string, tenant = KBH) => api(tenant).get(`/offers/${offerId}`);
   const offerEvents = async (citizenId: string) => {
-    const rows = await service.database.inspect<{ event_type: string }>(
-      `SELECT event_type FROM outbox WHERE message_key = $1 AND event_type LIKE '%offer%' ORDER BY seq`,
-      [citizenId],
-    );
+    const rows = await inspect<{ event_type: string }>(`SELECT event_type FROM outbox WHERE message_key = $1 AND event_type LIKE '%offer%' ORDER BY seq`, [citizenId]);
     return rows.map((row) => row.event_type);
   };
   const exit = (citizenId: string) =>
-    service.database.inspect(
+    inspect(
       `WITH c AS (UPDATE citizen SET status = 'exited' WHERE id = $1 RETURNING current_period_id)
        UPDATE case_period SET closed_on = current_date, exit_reason = 'moved' WHERE id = (SELECT current_period_id FROM c)`,
       [citizenId],
@@ -83,10 +53,10 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       dropReason: null,
     });
     await getOffer(response.body.id).expect(200, response.body);
-    const list = await request(service.http).get(`/citizens/${citizenId}/offers`).set('x-tenant-id', KBH).expect(200);
+    const list = await api().get(`/citizens/${citizenId}/offers`).expect(200);
     expect(list.body).toEqual({ citizenId, offers: [response.body] });
 
-    const [event] = await probe.waitFor(OfferPlanned, citizenId);
+    const [event] = await testbed.probe.waitFor(OfferPlanned, citizenId);
     expect(event).toMatchObject({ type: OfferPlanned.type, subject: citizenId, tenant: KBH });
     expect(event.data).toEqual({
       citizenId,
@@ -103,7 +73,7 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
     const citizenId = await register();
     const response = await plan(citizenId, { offerType: 'mentor', plannedStart: '2027-01-05' }).expect(201);
     expect(response.body).toMatchObject({ offerType: 'mentor', providerCode: null, plannedEnd: null, description: null });
-    const [event] = await probe.waitFor(OfferPlanned, citizenId);
+    const [event] = await testbed.probe.waitFor(OfferPlanned, citizenId);
     expect(event.data).toMatchObject({ providerCode: null, plannedEnd: null });
   });
 
@@ -115,14 +85,14 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
     expect(completed.body).toMatchObject({ status: 'completed', startedOn: '2026-09-02', completedOn: '2026-10-30' });
     await getOffer(offerId).expect(200, completed.body);
 
-    const [startEvent] = await probe.waitFor(OfferStarted, citizenId);
+    const [startEvent] = await testbed.probe.waitFor(OfferStarted, citizenId);
     expect(startEvent.data).toEqual({ citizenId, offerId, offerType: 'course', startedOn: '2026-09-02' });
-    const [completeEvent] = await probe.waitFor(OfferCompleted, citizenId);
+    const [completeEvent] = await testbed.probe.waitFor(OfferCompleted, citizenId);
     expect(completeEvent.data).toEqual({ citizenId, offerId, offerType: 'course', completedOn: '2026-10-30' });
     expect(completeEvent.subject).toBe(citizenId);
     expect(await offerEvents(citizenId)).toEqual([OfferPlanned.type, OfferStarted.type, OfferCompleted.type]);
 
-    const timeline = await service.database.inspect<{ event_type: string; occurred: string }>(
+    const timeline = await inspect<{ event_type: string; occurred: string }>(
       `SELECT event_type, to_char(occurred_on, 'YYYY-MM-DD') AS occurred FROM timeline_entry WHERE citizen_id = $1 AND event_type LIKE '%offer%' ORDER BY seq`,
       [citizenId],
     );
@@ -136,14 +106,14 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
     const { citizenId, offerId } = await plannedOffer();
     const dropped = await act(offerId, 'drop', { droppedOn: '2026-08-20', reason: 'provider-cancelled' }).expect(200);
     expect(dropped.body).toMatchObject({ status: 'dropped', startedOn: null, droppedOn: '2026-08-20', dropReason: 'provider-cancelled' });
-    const [event] = await probe.waitFor(OfferDropped, citizenId);
+    const [event] = await testbed.probe.waitFor(OfferDropped, citizenId);
     expect(event.data).toEqual({ citizenId, offerId, offerType: 'course', droppedOn: '2026-08-20', reason: 'provider-cancelled', wasStarted: false });
 
     const second = await plan(citizenId, { offerType: 'language', plannedStart: '2026-09-01' }).expect(201);
     await act(second.body.id, 'start', { startedOn: '2026-09-01' }).expect(200);
     const droppedStarted = await act(second.body.id, 'drop', { droppedOn: '2026-09-01', reason: 'illness' }).expect(200);
     expect(droppedStarted.body).toMatchObject({ status: 'dropped', startedOn: '2026-09-01', droppedOn: '2026-09-01', dropReason: 'illness' });
-    const events = await probe.waitFor(OfferDropped, citizenId, 2);
+    const events = await testbed.probe.waitFor(OfferDropped, citizenId, 2);
     expect(events[1].data).toMatchObject({ offerId: second.body.id, offerType: 'language', reason: 'illness', wasStarted: true });
   });
 
@@ -164,8 +134,8 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       await refused(citizenId, offerId, 'complete', { completedOn: '2026-10-01' }, 'offer-not-started');
       // A later accepted command goes out; the refused one never did.
       await act(offerId, 'start', { startedOn: '2026-10-01' }).expect(200);
-      await probe.waitFor(OfferStarted, citizenId);
-      expect(probe.of(OfferCompleted, citizenId)).toHaveLength(0);
+      await testbed.probe.waitFor(OfferStarted, citizenId);
+      expect(testbed.probe.of(OfferCompleted, citizenId)).toHaveLength(0);
     });
 
     it('starting twice → offer-already-started', async () => {
@@ -173,8 +143,8 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       await act(offerId, 'start', { startedOn: '2026-09-02' }).expect(200);
       await refused(citizenId, offerId, 'start', { startedOn: '2026-09-03' }, 'offer-already-started');
       await act(offerId, 'complete', { completedOn: '2026-09-30' }).expect(200);
-      await probe.waitFor(OfferCompleted, citizenId);
-      expect(probe.of(OfferStarted, citizenId)).toHaveLength(1);
+      await testbed.probe.waitFor(OfferCompleted, citizenId);
+      expect(testbed.probe.of(OfferStarted, citizenId)).toHaveLength(1);
     });
 
     it('anything after completion → offer-completed', async () => {
@@ -209,7 +179,7 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       await refused(citizenId, offerId, 'start', { startedOn: '2026-09-01' }, 'citizen-exited');
       await refused(citizenId, offerId, 'drop', { droppedOn: '2026-09-01', reason: 'moved' }, 'citizen-exited');
       expect(await offerEvents(citizenId)).toEqual(eventsBefore);
-      const list = await request(service.http).get(`/citizens/${citizenId}/offers`).set('x-tenant-id', KBH).expect(200);
+      const list = await api().get(`/citizens/${citizenId}/offers`).expect(200);
       expect(list.body.offers).toHaveLength(1);
     });
   });
@@ -217,11 +187,11 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
   describe('idempotent retries', () => {
     it('planning with the same Idempotency-Key plans once and answers the same', async () => {
       const citizenId = await register();
-      const first = await plan(citizenId).set('Idempotency-Key', `plan-${citizenId}`).expect(201);
-      const second = await plan(citizenId).set('Idempotency-Key', `plan-${citizenId}`).expect(201);
+      const first = await plan(citizenId, course, KBH, `plan-${citizenId}`).expect(201);
+      const second = await plan(citizenId, course, KBH, `plan-${citizenId}`).expect(201);
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.body).toEqual(first.body);
-      const list = await request(service.http).get(`/citizens/${citizenId}/offers`).set('x-tenant-id', KBH).expect(200);
+      const list = await api().get(`/citizens/${citizenId}/offers`).expect(200);
       expect(list.body.offers).toHaveLength(1);
       expect(await offerEvents(citizenId)).toEqual([OfferPlanned.type]);
     });
@@ -234,17 +204,17 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       const { citizenId, offerId } = await plannedOffer();
       if (action !== 'start') await act(offerId, 'start', { startedOn: '2026-09-02' }).expect(200);
       const key = `${action}-${offerId}`;
-      const first = await act(offerId, action, body).set('Idempotency-Key', key).expect(200);
-      const second = await act(offerId, action, body).set('Idempotency-Key', key).expect(200);
+      const first = await act(offerId, action, body, KBH, key).expect(200);
+      const second = await act(offerId, action, body, KBH, key).expect(200);
       expect(first.headers['idempotent-replayed']).toBeUndefined();
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.body).toEqual(first.body);
       expect((await offerEvents(citizenId)).filter((type) => type === contract.type)).toHaveLength(1);
-      await probe.waitFor(contract, citizenId);
+      await testbed.probe.waitFor(contract, citizenId);
       // Plan another offer for the citizen: once its event arrived, no second copy of the retried one can follow.
       await plan(citizenId, { offerType: 'other', plannedStart: '2027-01-01' }).expect(201);
-      await probe.waitFor(OfferPlanned, citizenId, 2);
-      expect(probe.of(contract, citizenId)).toHaveLength(1);
+      await testbed.probe.waitFor(OfferPlanned, citizenId, 2);
+      expect(testbed.probe.of(contract, citizenId)).toHaveLength(1);
     });
   });
 
@@ -282,10 +252,10 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
   describe("unknown ids and other tenants' data are 404", () => {
     it('for planning and listing', async () => {
       await plan(UNKNOWN_ID).expect(404);
-      await request(service.http).get(`/citizens/${UNKNOWN_ID}/offers`).set('x-tenant-id', KBH).expect(404);
+      await api().get(`/citizens/${UNKNOWN_ID}/offers`).expect(404);
       const theirs = await register(SLAGELSE);
       expect((await plan(theirs, course, KBH).expect(404)).body.code).toBe('not-found');
-      await request(service.http).get(`/citizens/${theirs}/offers`).set('x-tenant-id', KBH).expect(404);
+      await api().get(`/citizens/${theirs}/offers`).expect(404);
       expect(await offerEvents(theirs)).toEqual([]);
     });
 
@@ -305,7 +275,7 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
 
   it('lists started offers as activations with the last activation start', async () => {
     const citizenId = await register();
-    const none = await request(service.http).get(`/citizens/${citizenId}/activations`).set('x-tenant-id', KBH).expect(200);
+    const none = await api().get(`/citizens/${citizenId}/activations`).expect(200);
     expect(none.body).toEqual({ citizenId, lastActivationStartedOn: null, activations: [] });
 
     const a = (await plan(citizenId, { offerType: 'course', plannedStart: '2026-03-01' }).expect(201)).body.id;
@@ -318,7 +288,7 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
     await act(b, 'drop', { droppedOn: '2026-02-01', reason: 'illness' }).expect(200);
     await act(c, 'start', { startedOn: '2026-05-04' }).expect(200);
 
-    const response = await request(service.http).get(`/citizens/${citizenId}/activations`).set('x-tenant-id', KBH).expect(200);
+    const response = await api().get(`/citizens/${citizenId}/activations`).expect(200);
     expect(response.body).toEqual({
       citizenId,
       lastActivationStartedOn: '2026-05-04',
@@ -328,6 +298,6 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
         { kind: 'offer', id: c, type: 'language', startedOn: '2026-05-04', completedOn: null, droppedOn: null, endedOn: null },
       ],
     });
-    await request(service.http).get(`/citizens/${UNKNOWN_ID}/activations`).set('x-tenant-id', KBH).expect(404);
+    await api().get(`/citizens/${UNKNOWN_ID}/activations`).expect(404);
   });
 });

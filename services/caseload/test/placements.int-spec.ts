@@ -1,46 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { EventContract, PayloadOf, PlacementEnded, PlacementPlanned, PlacementStarted, topicName } from '@fremskudt/contracts';
-import { envelopeFor, produceEvents, readTopic, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { envelopeFor, produceEvents, readTopic, waitFor } from '@fremskudt/testing';
 import { copenhagenDateOf } from '../src/rules';
-
-const KBH = 'kbh';
-const SLAGELSE = 'slagelse';
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+import { caseloadTestbed, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 
 describe('caseload: company placements consumed from the companies service (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  const prefix = uniqueTopicPrefix('placements');
-  let serial = 0;
+  const testbed = caseloadTestbed('placements', { probe: false });
+  const { api, inspect } = testbed;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-  });
-  afterAll(() => service?.dispose());
-
-  const register = async (tenant = KBH): Promise<string> => {
-    serial += 1;
-    const response = await request(service.http)
-      .post('/citizens')
-      .set('x-tenant-id', tenant)
-      .send({ cpr: `030375-${3000 + serial}`, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'job-ready' })
-      .expect(201);
-    return response.body.id;
-  };
-  const placements = (citizenId: string, tenant = KBH) => request(service.http).get(`/citizens/${citizenId}/placements`).set('x-tenant-id', tenant);
+  const register = (tenant = KBH) => testbed.registerCitizen(tenant, { readiness: 'job-ready' });
+  const placements = (citizenId: string, tenant = KBH) => api(tenant).get(`/citizens/${citizenId}/placements`);
   const timeline = (citizenId: string) =>
-    service.database.inspect<{ event_id: string; event_type: string; source: string; occurred: string }>(
+    inspect<{ event_id: string; event_type: string; source: string; occurred: string }>(
       `SELECT event_id::text, event_type, source, to_char(occurred_on, 'YYYY-MM-DD') AS occurred
          FROM timeline_entry WHERE citizen_id = $1 AND source = 'companies' ORDER BY seq`,
       [citizenId],
     );
   const processed = (eventId: string) =>
-    service.database.inspect<{ n: number }>(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = $1`, [eventId]).then(([row]) => row.n);
+    inspect<{ n: number }>(`SELECT count(*)::int AS n FROM processed_event WHERE event_id = $1`, [eventId]).then(([row]) => row.n);
   const waitProcessed = (eventId: string) => waitFor(async () => (await processed(eventId)) > 0, { timeoutMs: 20_000, what: `event ${eventId} processed` });
   const produce = async <C extends EventContract>(contract: C, payload: PayloadOf<C>, tenant = KBH, id = randomUUID()) => {
     const envelope = envelopeFor(contract, payload, tenant, id);
-    await produceEvents(prefix, [{ contract, envelope }]);
+    await produceEvents(testbed.prefix, [{ contract, envelope }]);
     return envelope;
   };
   const facts = (citizenId: string, placementId: string = randomUUID()) => {
@@ -105,7 +86,7 @@ describe('caseload: company placements consumed from the companies service (real
     const citizenId = await register();
     const { started } = facts(citizenId);
     const envelope = envelopeFor(PlacementStarted, started, KBH);
-    await produceEvents(prefix, [
+    await produceEvents(testbed.prefix, [
       { contract: PlacementStarted, envelope },
       { contract: PlacementStarted, envelope },
     ]);
@@ -146,7 +127,7 @@ describe('caseload: company placements consumed from the companies service (real
     const otherTenant = await produce(PlacementStarted, facts(theirs).started, KBH);
     await waitProcessed(unknown.id);
     await waitProcessed(otherTenant.id);
-    const rows = await service.database.inspect<{ n: number }>(
+    const rows = await inspect<{ n: number }>(
       `SELECT (SELECT count(*) FROM placement WHERE citizen_id IN ($1, $2))::int + (SELECT count(*) FROM timeline_entry WHERE citizen_id IN ($1, $2) AND source = 'companies')::int AS n`,
       [UNKNOWN_ID, theirs],
     );
@@ -158,7 +139,7 @@ describe('caseload: company placements consumed from the companies service (real
     await waitProcessed(later.id);
     expect((await placements(citizenId).expect(200)).body.placements).toHaveLength(1);
     // Nothing went to the dead-letter topic.
-    await expect(readTopic(service.messaging.deadLetterTopic, 1, 2_000)).rejects.toThrow(/Timed out/);
+    await expect(readTopic(testbed.service.messaging.deadLetterTopic, 1, 2_000)).rejects.toThrow(/Timed out/);
   });
 
   it("answers 404 for an unknown citizen's and another tenant's citizen's placements", async () => {
@@ -179,16 +160,12 @@ describe('caseload: company placements consumed from the companies service (real
       await produce(PlacementStarted, { ...ordinaryJob.started, placementType: 'ordinary-job', startedOn: '2026-09-01' }),
       await produce(PlacementPlanned, { ...facts(citizenId).planned, plannedStart: '2026-12-01' }), // planned only
     ];
-    const offer = await request(service.http)
-      .post(`/citizens/${citizenId}/offers`)
-      .set('x-tenant-id', KBH)
-      .send({ offerType: 'course', plannedStart: '2026-04-01' })
-      .expect(201);
-    await request(service.http).post(`/offers/${offer.body.id}/start`).set('x-tenant-id', KBH).send({ startedOn: '2026-04-06' }).expect(200);
+    const offer = await api().post(`/citizens/${citizenId}/offers`, { offerType: 'course', plannedStart: '2026-04-01' }).expect(201);
+    await api().post(`/offers/${offer.body.id}/start`, { startedOn: '2026-04-06' }).expect(200);
     for (const envelope of envelopes) await waitProcessed(envelope.id);
     expect((await placements(citizenId).expect(200)).body.placements).toHaveLength(4);
 
-    const response = await request(service.http).get(`/citizens/${citizenId}/activations`).set('x-tenant-id', KBH).expect(200);
+    const response = await api().get(`/citizens/${citizenId}/activations`).expect(200);
     expect(response.body).toEqual({
       citizenId,
       lastActivationStartedOn: '2026-06-01',
@@ -202,7 +179,7 @@ describe('caseload: company placements consumed from the companies service (real
 
   it('records placements for citizens who have exited (the timeline keeps everything)', async () => {
     const citizenId = await register();
-    await service.database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
+    await inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
     const envelope = await produce(PlacementStarted, facts(citizenId).started);
     await waitProcessed(envelope.id);
     expect((await placements(citizenId).expect(200)).body.placements).toHaveLength(1);
@@ -210,6 +187,6 @@ describe('caseload: company placements consumed from the companies service (real
   });
 
   it('the placements topic is the one caseload consumes', () => {
-    expect(service.messaging.topics).toEqual(expect.arrayContaining([topicName(prefix, PlacementPlanned.stream)]));
+    expect(testbed.service.messaging.topics).toEqual(expect.arrayContaining([topicName(testbed.prefix, PlacementPlanned.stream)]));
   });
 });

@@ -1,47 +1,18 @@
-import request from 'supertest';
-import { CitizensStream, ProgressionAssessed, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
-import { AppModule, caseloadService } from '../src/app.module';
+import { ProgressionAssessed } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
 import { addDays } from '../src/rules';
-
-const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+import { caseloadTestbed, fieldsOf, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 const allFours = { professionalSkills: 4, jobOrEducationFocus: 4, personalAndSocialCompetences: 4, socialConditions: 4, health: 4 };
 
 describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => {
-  let service: TestService;
-  let probe: EventProbe;
-  const prefix = uniqueTopicPrefix('progression');
+  const testbed = caseloadTestbed('progression');
+  const { api, registerCitizen, inspect, markExited, openApiDocument } = testbed;
   const today = copenhagenToday();
-  let serial = 0;
 
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    probe = await EventProbe.start(topicName(prefix, CitizensStream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const withKey = (req: request.Test, key?: string) => (key ? req.set('idempotency-key', key) : req);
-  const http = (tenant = 'kbh') => ({
-    post: (path: string, body: object, key?: string) => withKey(request(service.http).post(path).set('x-tenant-id', tenant), key).send(body),
-    get: (path: string) => request(service.http).get(path).set('x-tenant-id', tenant),
-  });
-  const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
-  const registerCitizen = async (tenant = 'kbh'): Promise<string> => {
-    serial++;
-    const cpr = `${String((serial % 28) + 1).padStart(2, '0')}0587-${String(1000 + serial)}`;
-    const response = await http(tenant)
-      .post('/citizens', { cpr, name: `Borger ${serial}`, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' })
-      .expect(201);
-    return response.body.id;
-  };
-  const assess = (citizenId: string, body: object, tenant = 'kbh', key?: string) => http(tenant).post(`/citizens/${citizenId}/progression-assessments`, body, key);
-  const assessments = async (citizenId: string) => (await http().get(`/citizens/${citizenId}/progression-assessments`).expect(200)).body;
+  const assess = (citizenId: string, body: object, tenant = KBH, key?: string) => api(tenant).post(`/citizens/${citizenId}/progression-assessments`, body, key);
+  const assessments = async (citizenId: string) => (await api().get(`/citizens/${citizenId}/progression-assessments`).expect(200)).body;
   const outboxCount = async (citizenId: string) =>
-    (await service.database.inspect<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = $2`, [citizenId, ProgressionAssessed.type]))[0].n;
+    (await inspect<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = $2`, [citizenId, ProgressionAssessed.type]))[0].n;
 
   it('stores the scores with the A-G group and outlook, publishes ProgressionAssessed, and lists in date order', async () => {
     const citizenId = await registerCitizen();
@@ -61,7 +32,7 @@ describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => 
 
     expect(await assessments(citizenId)).toEqual([earlier.body, later.body]);
 
-    const events = await probe.waitFor(ProgressionAssessed, citizenId, 2);
+    const events = await testbed.probe.waitFor(ProgressionAssessed, citizenId, 2);
     expect(events.map((e) => e.subject)).toEqual([citizenId, citizenId]);
     expect(events[0].data).toEqual({
       citizenId,
@@ -84,7 +55,7 @@ describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => 
     const citizenId = await registerCitizen();
     const response = await assess(citizenId, { assessedOn: today, scores }).expect(201);
     expect(response.body).toMatchObject({ group, outlook });
-    const [row] = await service.database.inspect(`SELECT progression_group, outlook FROM progression_assessment WHERE id = $1`, [response.body.id]);
+    const [row] = await inspect(`SELECT progression_group, outlook FROM progression_assessment WHERE id = $1`, [response.body.id]);
     expect(row).toEqual({ progression_group: group, outlook });
   });
 
@@ -96,7 +67,7 @@ describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => 
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await assessments(citizenId)).toHaveLength(1);
-    await probe.waitFor(ProgressionAssessed, citizenId);
+    await testbed.probe.waitFor(ProgressionAssessed, citizenId);
     expect(await outboxCount(citizenId)).toBe(1);
   });
 
@@ -125,17 +96,16 @@ describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => 
   });
 
   it('answers 404 for an unknown citizen and another tenant’s citizen', async () => {
-    const theirs = await registerCitizen('slagelse');
+    const theirs = await registerCitizen(SLAGELSE);
     await assess(UNKNOWN_ID, { assessedOn: today, scores: allFours }).expect(404);
     await assess(theirs, { assessedOn: today, scores: allFours }, 'kbh').expect(404);
-    await http('kbh').get(`/citizens/${theirs}/progression-assessments`).expect(404);
-    expect((await http('slagelse').get(`/citizens/${theirs}/progression-assessments`).expect(200)).body).toEqual([]);
+    await api('kbh').get(`/citizens/${theirs}/progression-assessments`).expect(404);
+    expect((await api('slagelse').get(`/citizens/${theirs}/progression-assessments`).expect(200)).body).toEqual([]);
   });
 
   it('refuses an exited citizen with 409 and writes nothing', async () => {
     const citizenId = await registerCitizen();
-    await service.database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
-    await service.database.inspect(`UPDATE case_period SET closed_on = $2, exit_reason = 'job' WHERE citizen_id = $1 AND closed_on IS NULL`, [citizenId, today]);
+    await markExited(citizenId, 'job');
     const refused = await assess(citizenId, { assessedOn: today, scores: allFours }).expect(409);
     expect(refused.body.code).toBe('citizen-exited');
     expect(await assessments(citizenId)).toEqual([]);
@@ -143,8 +113,8 @@ describe('caseload: progression assessments (real PostgreSQL and Kafka)', () => 
   });
 
   it('documents the endpoints and the five scores in OpenAPI', async () => {
-    const docs = await request(service.http).get('/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toContain('/citizens/{id}/progression-assessments');
-    expect(Object.keys(docs.body.components.schemas.ProgressionScoresDto.properties).sort()).toEqual(Object.keys(allFours).sort());
+    const docs = await openApiDocument();
+    expect(Object.keys(docs.paths)).toContain('/citizens/{id}/progression-assessments');
+    expect(Object.keys(docs.components.schemas.ProgressionScoresDto.properties).sort()).toEqual(Object.keys(allFours).sort());
   });
 });

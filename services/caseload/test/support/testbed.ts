@@ -1,0 +1,134 @@
+import request from 'supertest';
+import { CitizensStream, StreamDefinition, topicName } from '@fremskudt/contracts';
+import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
+import { AppModule, caseloadService } from '../../src/app.module';
+import { copenhagenToday } from '../../src/case/calendar';
+import type { CitizenView } from '../../src/citizens/register-citizen.dto';
+
+/**
+ * The shared harness of the caseload integration suites (real PostgreSQL and Kafka): one service
+ * and one event probe per test file, a tenant-scoped HTTP client, and citizens with CPR numbers
+ * that are valid and new to the file.
+ */
+
+/** The two municipalities the suites use: their data must never mix. */
+export const KBH = 'kbh';
+export const SLAGELSE = 'slagelse';
+
+/** A well-formed id that no citizen, plan, offer, interview, task or staff member has. */
+export const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
+
+/** The fields a problem response names in `errors[].field`, each once, sorted. */
+export const fieldsOf = (body: { errors?: Array<{ field: string }> }): string[] => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+
+let cprsIssued = 0;
+
+/**
+ * A CPR number DDMMYY-SSSS with a real birth date, never issued before in this test file. Without
+ * a birth date (YYYY-MM-DD) each number takes the next day from 2 January 1960. The 7th digit fixes
+ * the century: 3 for the 1900s (0-3 always mean 1900-1999), 4 for 2000-2036.
+ */
+export function uniqueCpr(birthDate?: string): string {
+  cprsIssued += 1;
+  const date = birthDate ?? new Date(Date.UTC(1960, 0, 1 + cprsIssued)).toISOString().slice(0, 10);
+  const [, yyyy, mm, dd] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) ?? [];
+  const year = Number(yyyy);
+  if (!(year >= 1900 && year <= 2036)) throw new Error(`uniqueCpr: no 7th digit for a birth date in ${date}`);
+  const centuryDigit = year <= 1999 ? '3' : '4';
+  return `${dd}${mm}${yyyy.slice(2)}-${centuryDigit}${String(cprsIssued % 1000).padStart(3, '0')}`;
+}
+
+/** Fields of the registration to set instead of the defaults; `birthDate` picks the CPR number's date. */
+export type CitizenOverrides = { birthDate?: string } & Record<string, unknown>;
+
+export interface CaseloadTestbedOptions {
+  /** The stream the event probe collects from its beginning: the citizens stream unless said; `false` for no probe. */
+  probe?: StreamDefinition | false;
+}
+
+/**
+ * Starts the caseload service (and an event probe) in `beforeAll` and stops them in `afterAll` of the
+ * enclosing describe block. `label` names the suite's topics. The service and the probe are there
+ * from `beforeAll` on: read them as `testbed.service` and `testbed.probe` inside hooks and tests.
+ */
+export function caseloadTestbed(label: string, options: CaseloadTestbedOptions = {}) {
+  const stream = options.probe ?? CitizensStream;
+  const prefix = uniqueTopicPrefix(label);
+  let service: TestService | undefined;
+  let probe: EventProbe | undefined;
+  let citizensRegistered = 0;
+
+  beforeAll(async () => {
+    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
+    if (stream) probe = await EventProbe.start(topicName(prefix, stream));
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    await service?.dispose();
+  });
+
+  const started = (): TestService => {
+    if (!service) throw new Error(`caseloadTestbed(${label}): the service is there only in hooks and tests, after beforeAll`);
+    return service;
+  };
+
+  /** Requests as the tenant (the X-Tenant-Id header), with an Idempotency-Key on the commands when one is given. */
+  const api = (tenant = KBH) => {
+    const asTenant = (req: request.Test, key?: string) => {
+      req.set('x-tenant-id', tenant);
+      return key ? req.set('idempotency-key', key) : req;
+    };
+    return {
+      get: (path: string) => asTenant(request(started().http).get(path)),
+      post: (path: string, body: object, key?: string) => asTenant(request(started().http).post(path), key).send(body),
+      put: (path: string, body: object, key?: string) => asTenant(request(started().http).put(path), key).send(body),
+      patch: (path: string, body: object, key?: string) => asTenant(request(started().http).patch(path), key).send(body),
+      delete: (path: string, key?: string) => asTenant(request(started().http).delete(path), key),
+    };
+  };
+
+  /** Registers a citizen (201) and answers the view the API returned. */
+  const registerCitizenView = async (tenant = KBH, { birthDate, ...overrides }: CitizenOverrides = {}): Promise<CitizenView> => {
+    citizensRegistered += 1;
+    const body = {
+      cpr: uniqueCpr(birthDate),
+      name: `Borger ${citizensRegistered}`,
+      areaCode: 'tingbjerg',
+      benefitType: 'cash-benefit',
+      readiness: 'activity-ready',
+      ...overrides,
+    };
+    return (await api(tenant).post('/citizens', body).expect(201)).body;
+  };
+
+  return {
+    get service(): TestService {
+      return started();
+    },
+    get probe(): EventProbe {
+      if (!probe) throw new Error(`caseloadTestbed(${label}): ${stream ? 'the probe is there only in hooks and tests, after beforeAll' : 'started with { probe: false }'}`);
+      return probe;
+    },
+    /** The suite's topic prefix. */
+    prefix,
+    api,
+    registerCitizenView,
+    /** Registers a citizen (201) and answers the new citizen's id. */
+    registerCitizen: async (tenant = KBH, overrides: CitizenOverrides = {}): Promise<string> => (await registerCitizenView(tenant, overrides)).id,
+    /** Runs SQL as superuser (no row-level security): to look behind the API, or to set up state another package owns. */
+    inspect: <R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]> => started().database.inspect<R>(sql, params),
+    /** Leaves a citizen as an exit would (exited, the open case period closed today), without the exit command or its event. */
+    markExited: async (citizenId: string, exitReason = 'moved'): Promise<void> => {
+      await started().database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
+      await started().database.inspect(`UPDATE case_period SET closed_on = $2, exit_reason = $3 WHERE citizen_id = $1 AND closed_on IS NULL`, [
+        citizenId,
+        copenhagenToday(),
+        exitReason,
+      ]);
+    },
+    /** The OpenAPI document, asked for without a tenant (200). */
+    openApiDocument: async () => (await request(started().http).get('/docs-json').expect(200)).body,
+  };
+}
+
+export type CaseloadTestbed = ReturnType<typeof caseloadTestbed>;
