@@ -82,6 +82,7 @@ export function citizenRegisteredRecord(tenant: string, overrides: Partial<Paylo
     benefitType: 'cash-benefit',
     readiness: 'activity-ready',
     periodId: randomUUID(),
+    periodOpenedOn: new Date().toISOString().slice(0, 10),
     matchGroup: null,
     step: null,
     interpreterNeeded: false,

@@ -70,7 +70,7 @@ describe('Kafka transport: retries, atomic effects and dead letters (real Postgr
   const event = (areaCode: string) =>
     envelopeFor(
       CitizenRegistered,
-      { citizenId: randomUUID(), birthDate: '1980-01-01', areaCode, benefitType: 'cash-benefit', readiness: 'job-ready', periodId: randomUUID(), matchGroup: 4, step: 1, interpreterNeeded: true, registeredAt: new Date().toISOString() },
+      { citizenId: randomUUID(), birthDate: '1980-01-01', areaCode, benefitType: 'cash-benefit', readiness: 'job-ready', periodId: randomUUID(), periodOpenedOn: '2025-03-01', matchGroup: 4, step: 1, interpreterNeeded: true, registeredAt: new Date().toISOString() },
       'kbh',
     );
 

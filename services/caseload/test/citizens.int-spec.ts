@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { CitizenRegistered, CitizensStream, decodeKafkaRecord, topicName } from '@fremskudt/contracts';
 import { testKafka, waitFor } from '@fremskudt/testing';
+import { copenhagenToday } from '../src/case/calendar';
+import { addCalendarMonths, addDays } from '../src/rules';
 import { caseloadTestbed, UNKNOWN_ID } from './support/testbed';
 
 const validCitizen = {
@@ -48,12 +50,29 @@ describe('caseload: registering citizens (real PostgreSQL and Kafka)', () => {
       benefitType: 'cash-benefit',
       readiness: 'activity-ready',
       periodId: response.body.currentPeriodId,
+      periodOpenedOn: copenhagenToday(),
       matchGroup: null,
       step: null,
       interpreterNeeded: false,
       registeredAt: response.body.registeredAt,
     });
     expect(JSON.stringify(seen[0])).not.toContain('1234');
+  });
+
+  it('opens the case period on a past registration day when a case is moved in, and never on a future one', async () => {
+    const registeredOn = addDays(copenhagenToday(), -200);
+    const citizen = await api().post('/citizens', { ...validCitizen, cpr: '151190-1515', registeredOn }).expect(201);
+    const periods = await api().get(`/citizens/${citizen.body.id}/periods`).expect(200);
+    expect(periods.body).toEqual([expect.objectContaining({ id: citizen.body.currentPeriodId, openedOn: registeredOn, current: true })]);
+    const [event] = await testbed.probe.waitFor(CitizenRegistered, citizen.body.id);
+    expect(event.data).toMatchObject({ periodId: citizen.body.currentPeriodId, periodOpenedOn: registeredOn });
+    // The first interview is due one interval after the period opened.
+    const interviews = await api().get(`/citizens/${citizen.body.id}/interviews`).expect(200);
+    expect(interviews.body).toMatchObject({ nextDueDate: addCalendarMonths(registeredOn, 3), overdue: true });
+
+    const future = await api().post('/citizens', { ...validCitizen, cpr: '161190-1616', registeredOn: addDays(copenhagenToday(), 1) }).expect(400);
+    expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['registeredOn']);
+    expect(await inspect(`SELECT 1 FROM citizen WHERE cpr = '1611901616'`)).toEqual([]);
   });
 
   it('refuses a second registration of the same CPR number in the tenant with 409', async () => {

@@ -12,6 +12,7 @@ const citizen = (areaCode: string) => ({
   benefitType: 'cash-benefit' as const,
   readiness: 'activity-ready' as const,
   periodId: randomUUID(),
+  periodOpenedOn: '2025-03-01',
   matchGroup: null,
   step: null,
   interpreterNeeded: false,

@@ -21,6 +21,7 @@ export const CitizenRegistered = citizenEvent(
   'A citizen was registered with the outreach team (opens the first case period).',
   withCitizen({
     periodId: PseudonymousId('The case period this registration opens'),
+    periodOpenedOn: IsoDate('The date the case period opens: the day the outreach team took the citizen on'),
     birthDate: IsoDate('Birth date (derived from the CPR number); age drives the rules'),
     areaCode: Code('Housing area of residence'),
     benefitType: OneOf(BENEFIT_TYPES, 'Benefit type'),
@@ -28,7 +29,7 @@ export const CitizenRegistered = citizenEvent(
     matchGroup: Nullable(MatchGroup('Match group 1-5, when assessed')),
     step: Nullable(Step('Step in the step model 0-4, when assessed')),
     interpreterNeeded: Type.Boolean({ description: 'The citizen needs an interpreter' }),
-    registeredAt: IsoDateTime('When the registration took effect'),
+    registeredAt: IsoDateTime('When the registration was recorded'),
   }),
 );
 

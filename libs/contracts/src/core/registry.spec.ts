@@ -11,6 +11,7 @@ const goodPayload = {
   benefitType: 'cash-benefit',
   readiness: 'activity-ready',
   periodId: '5a0c7d1e-2b3f-4c5d-8e9f-0a1b2c3d4e5f',
+  periodOpenedOn: '2025-03-01',
   matchGroup: null,
   step: 0,
   interpreterNeeded: true,

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { BENEFIT_TYPES, BenefitType, EXIT_REASONS, ExitReason, READINESS, Readiness } from '@fremskudt/contracts';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from '../case/validation';
 
 export class ExitCitizenDto {
   @ApiProperty({ enum: EXIT_REASONS, description: 'Afgangsårsag; job og uddannelse er positive afgange' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { BENEFIT_TYPES, BenefitType, READINESS, Readiness } from '@fremskudt/contracts';
-import { IsCalendarDate } from './calendar-date';
+import { IsCalendarDate } from '../case/validation';
 import { IsOptionalNotNull } from './require-any-of';
 
 export class ChangeCitizenProfileDto {

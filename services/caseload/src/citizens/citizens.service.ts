@@ -63,7 +63,7 @@ export class CitizensService {
           registeredAt,
         });
         await manager.insert(Citizen, citizen);
-        const openedOn = copenhagenDateOf(registeredAt);
+        const openedOn = command.registeredOn ?? copenhagenDateOf(registeredAt);
         await manager.insert(CasePeriod, { id: citizen.currentPeriodId, tenantId: citizen.tenantId, citizenId: citizen.id, openedOn });
         await this.events.publish(
           manager,
@@ -71,6 +71,7 @@ export class CitizensService {
           {
             citizenId: citizen.id,
             periodId: citizen.currentPeriodId,
+            periodOpenedOn: openedOn,
             birthDate: citizen.birthDate,
             areaCode: citizen.areaCode,
             benefitType: command.benefitType,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { BENEFIT_TYPES, READINESS } from '@fremskudt/contracts';
+import { IsCalendarDate, IsNotInFuture } from '../case/validation';
 import { IsCpr } from './cpr';
 
 export class RegisterCitizenDto {
@@ -38,6 +39,15 @@ export class RegisterCitizenDto {
   @Min(0)
   @Max(4)
   step?: number;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Dagen borgeren kom i forløb hos teamet (standard: i dag); en tidligere dag når en eksisterende sag flyttes ind',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotInFuture()
+  registeredOn?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Borgeren har brug for tolk' })
   @IsOptional()

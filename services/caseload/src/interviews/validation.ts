@@ -1,11 +1,7 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
-import { IsISO8601, isISO8601, Matches, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { HttpStatus } from '@nestjs/common';
+import { isISO8601, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { ProblemException } from '@fremskudt/service-kit';
 import { compareIsoDates, IsoDate } from '../rules';
-
-/** A calendar date `YYYY-MM-DD` that exists (no 30 February), as every date in these commands. */
-export const IsCalendarDate = () =>
-  applyDecorators(IsISO8601({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }));
 
 /**
  * Refuses a date after today with a 400 naming the field, like the validation pipe would: a fact
@@ -21,6 +17,7 @@ export function assertNotAfterToday(field: string, date: IsoDate, today: IsoDate
 }
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export { IsCalendarDate } from '../case/validation';
 export const isCalendarDate = (value: unknown): boolean => typeof value === 'string' && CALENDAR_DATE.test(value) && isISO8601(value, { strict: true });
 
 /**

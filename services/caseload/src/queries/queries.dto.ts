@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { IsCalendarDate } from '../citizens/calendar-date';
+import { IsCalendarDate } from '../case/validation';
 import { TASK_KINDS, TASK_OUTCOMES, TASK_STATUSES, TaskKind } from '../interviews/tasks/consultant-task.entity';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;

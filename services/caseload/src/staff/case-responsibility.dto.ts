@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../citizens/calendar-date';
+import { IsCalendarDate } from '../case/validation';
 import { IsOptionalNotNull } from '../citizens/require-any-of';
 
 export class AssignConsultantDto {

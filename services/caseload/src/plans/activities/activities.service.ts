@@ -7,7 +7,7 @@ import { NotFoundProblem } from '@fremskudt/service-kit';
 import { CaseEvents } from '../../case/case-events';
 import { lockCitizen } from '../../case/citizen-lock';
 import { Citizen } from '../../citizens/citizen.entity';
-import { badInput } from '../shared/validation';
+import { badInput } from '../../case/validation';
 import { ActivityView, CitizenActivitiesView, HomeVisitDto, LocalActorDto, RoundTableMeetingDto } from './activity.dto';
 import { Activity, ActivityKind, ActivityLocalActor } from './activity.entities';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../shared/validation';
+import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../../case/validation';
 
 export const MAX_LOCAL_ACTORS = 20;
 

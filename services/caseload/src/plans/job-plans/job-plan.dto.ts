@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { JOB_PLAN_GOAL_KINDS, JobPlanGoalKind } from '@fremskudt/contracts';
-import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../shared/validation';
+import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../../case/validation';
 
 export const MAX_GOALS = 20;
 

@@ -9,7 +9,7 @@ import { CaseEvents } from '../../case/case-events';
 import { lockCitizen } from '../../case/citizen-lock';
 import { Citizen } from '../../citizens/citizen.entity';
 import { addCalendarMonths, ageOn, compareIsoDates, isInJobPlanAgeRange } from '../../rules';
-import { assertNotBefore, badInput } from '../shared/validation';
+import { assertNotBefore, badInput } from '../../case/validation';
 import { assignGoalIds } from './goal-ids';
 import {
   CitizenJobPlansView,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OFFER_DROP_REASONS, OFFER_TYPES, OfferDropReason, OfferType } from '@fremskudt/contracts';
-import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../shared/validation';
+import { CODE_PATTERN, IsCalendarDate, IsNotInFuture } from '../../case/validation';
 import { OFFER_STATUSES } from './offer-state';
 
 export class PlanOfferDto {

@@ -8,7 +8,7 @@ import { copenhagenToday } from '../../case/calendar';
 import { CaseEvents } from '../../case/case-events';
 import { lockCitizen } from '../../case/citizen-lock';
 import { Citizen } from '../../citizens/citizen.entity';
-import { assertNotBefore } from '../shared/validation';
+import { assertNotBefore } from '../../case/validation';
 import { CitizenOffersView, OfferView, PlanOfferDto } from './offer.dto';
 import { Offer } from './offer.entity';
 import { decideOfferTransition, OfferTransition } from './offer-state';

@@ -1,8 +1,8 @@
 import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { IsISO8601, Matches, registerDecorator, ValidationOptions } from 'class-validator';
 import { FieldProblem, ProblemException } from '@fremskudt/service-kit';
-import { copenhagenToday } from '../../case/calendar';
-import { compareIsoDates, IsoDate } from '../../rules';
+import { copenhagenToday } from './calendar';
+import { compareIsoDates, IsoDate } from '../rules';
 
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
