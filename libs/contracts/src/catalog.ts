@@ -2,13 +2,13 @@ import { CASE_WORK_EVENTS } from './caseload/case-work.events';
 import { CITIZEN_PROFILE_EVENTS } from './caseload/citizens.stream';
 import { PlacementEnded, PlacementPlanned, PlacementStarted } from './companies/placements.stream';
 import { EventContract } from './core/event-contract';
-import { FollowUpInterviewHeld } from './counselling/visits.stream';
+import { COUNSELLING_EVENTS } from './counselling/visits.stream';
 
 /** Every event the platform defines. Add new events here, then run `npm run asyncapi` to regenerate `asyncapi.json`. */
 export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [
   ...CITIZEN_PROFILE_EVENTS,
   ...CASE_WORK_EVENTS,
-  FollowUpInterviewHeld,
+  ...COUNSELLING_EVENTS,
   PlacementPlanned,
   PlacementStarted,
   PlacementEnded,
