@@ -62,9 +62,33 @@ export class Desks1763900000100 implements MigrationInterface {
         updated_at  timestamptz NOT NULL DEFAULT now()
       )`);
     await enableTenantIsolation(queryRunner, 'staff_member', 'SELECT, INSERT, UPDATE');
+
+    // The tenant's list of talk topics (no rows: the brief's defaults apply) and local partners per area.
+    await queryRunner.query(`
+      CREATE TABLE counselling_topic (
+        tenant_id  text    NOT NULL,
+        code       text    NOT NULL,
+        label_da   text    NOT NULL,
+        label_en   text    NOT NULL,
+        active     boolean NOT NULL DEFAULT true,
+        PRIMARY KEY (tenant_id, code)
+      )`);
+    await enableTenantIsolation(queryRunner, 'counselling_topic', 'SELECT, INSERT, UPDATE');
+    await queryRunner.query(`
+      CREATE TABLE local_partner (
+        id         uuid    PRIMARY KEY,
+        tenant_id  text    NOT NULL,
+        area_code  text    NOT NULL,
+        code       text    NOT NULL,
+        name       text    NOT NULL,
+        kind       text    NOT NULL,
+        active     boolean NOT NULL DEFAULT true,
+        CONSTRAINT local_partner_code_unique_per_area UNIQUE (tenant_id, area_code, code)
+      )`);
+    await enableTenantIsolation(queryRunner, 'local_partner', 'SELECT, INSERT, UPDATE');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE staff_member, case_citizen, desk_session, desk`);
+    await queryRunner.query(`DROP TABLE local_partner, counselling_topic, staff_member, case_citizen, desk_session, desk`);
   }
 }
