@@ -2,11 +2,14 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../src/app.module';
+import { copenhagenToday } from '../src/case/calendar';
 import { COPENHAGEN_AREAS, seedTenant, SeedOptions, SeedSummary } from '../src/seed/tenant-seed';
 
 /**
  * The seed command against a real caseload service over HTTP (a real port, as `npm run seed`
- * uses it), at a small size: what it reports is what the API shows, and it is deterministic.
+ * uses it), at a small size: what it reports is what the API shows, every fact lies in the
+ * citizen's case period (opened on the planned day), exits are dated within the year and
+ * replaced the same day, and it is deterministic.
  */
 describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port)', () => {
   let service: TestService;
@@ -29,6 +32,7 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
 
   interface Interview {
     outcome: string | null;
+    scheduledAt: string | null;
     heldOn: string | null;
     onTime: boolean | null;
   }
@@ -103,9 +107,9 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
     const missed = (summary.noShows + summary.cancelled) / recorded;
     expect(missed).toBeGreaterThanOrEqual(0);
     expect(missed).toBeLessThanOrEqual(0.4);
-    // Most held interviews are on time (held before the three months were up).
+    // Most held interviews are on time (held before the three months were up, the first counted from the period's opening).
     const held = interviews.filter((interview) => interview.outcome === 'held');
-    expect(held.filter((interview) => interview.onTime).length / held.length).toBeGreaterThan(0.6);
+    expect(held.filter((interview) => interview.onTime).length / held.length).toBeGreaterThan(0.75);
     expect(held.every((interview) => interview.heldOn! <= small.until)).toBe(true);
 
     const open = await get<Array<{ kind: string }>>('seed-a', '/tasks?status=open&limit=1000');
@@ -117,11 +121,78 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
     expect(0 < summary.followUpTasksCompleted && summary.followUpTasksCompleted < summary.followUpTasks).toBe(true);
   });
 
+  it('opens every case period on the planned day, before every fact of the citizen, and dates exits inside the year before any later fact', async () => {
+    const citizens = await citizensOf('seed-a');
+    const yearStart = '2025-09-30';
+    const before = (a: string, b: string) => a.localeCompare(b) < 0;
+    const facts: Array<{ consultantId: string; openedOn: string; closedOn: string | null }> = [];
+    for (const citizen of citizens) {
+      const periods = await get<Array<{ openedOn: string; closedOn: string | null; current: boolean }>>('seed-a', `/citizens/${citizen.id}/periods`);
+      const assignments = await get<Array<{ consultantId: string; fromDate: string; toDate: string | null }>>('seed-a', `/citizens/${citizen.id}/assignments`);
+      const { interviews } = await get<{ interviews: Interview[] }>('seed-a', `/citizens/${citizen.id}/interviews`);
+      const plans = (await get<{ jobPlans: Array<{ createdOn: string; lastRevisedOn: string }> }>('seed-a', `/citizens/${citizen.id}/job-plans`)).jobPlans;
+      const assessments = await get<Array<{ assessedOn: string }>>('seed-a', `/citizens/${citizen.id}/progression-assessments`);
+      expect(periods).toHaveLength(1);
+      expect(assignments).toHaveLength(1);
+      const [{ openedOn, closedOn }] = periods;
+      const [assignment] = assignments;
+      expect(!before(openedOn, yearStart) && !before(small.until, openedOn)).toBe(true);
+      expect(assignment.fromDate).toBe(openedOn);
+      // Summoned for days on or after the period opened (the first one after it); the rest within it.
+      const summonedFor = interviews.map((interview) => interview.scheduledAt!.slice(0, 10)).sort();
+      expect(summonedFor.length).toBeGreaterThan(0);
+      expect(before(openedOn, summonedFor[0])).toBe(true);
+      const recorded = [
+        ...interviews.filter((interview) => interview.outcome !== null).map((interview) => interview.scheduledAt!.slice(0, 10)),
+        ...interviews.flatMap((interview) => (interview.heldOn ? [interview.heldOn] : [])),
+        ...plans.flatMap((plan) => [plan.createdOn, plan.lastRevisedOn]),
+        ...assessments.map((assessment) => assessment.assessedOn),
+      ];
+      for (const date of recorded) expect(!before(date, openedOn) && !before(small.until, date)).toBe(true);
+      if (citizen.status === 'exited') {
+        // The exit: before the end of the year, after the assignment and every recorded fact, and nothing open after it.
+        expect(closedOn).not.toBeNull();
+        expect(before(closedOn!, small.until)).toBe(true);
+        expect(before(openedOn, closedOn!) && !before(closedOn!, assignment.fromDate)).toBe(true);
+        expect(assignment.toDate).toBe(closedOn);
+        for (const date of [...recorded, ...summonedFor]) expect(before(date, closedOn!)).toBe(true);
+        expect(interviews.some((interview) => interview.outcome === null)).toBe(false);
+      } else {
+        expect(closedOn).toBeNull();
+        expect(assignment.toDate).toBeNull();
+        // The summons for the next interview: one, after the end of the year.
+        const open = interviews.filter((interview) => interview.outcome === null);
+        expect(open).toHaveLength(1);
+        expect(before(small.until, open[0].scheduledAt!.slice(0, 10))).toBe(true);
+      }
+      facts.push({ consultantId: assignment.consultantId, openedOn, closedOn });
+    }
+    // Each place that fell free was filled the same day, by the same consultant: the history is continuous.
+    const exits = facts.filter((fact) => fact.closedOn !== null);
+    expect(exits).toHaveLength(summary.exits);
+    for (const exit of exits) {
+      expect(facts.some((fact) => fact.closedOn === null && fact.consultantId === exit.consultantId && fact.openedOn === exit.closedOn)).toBe(true);
+    }
+    // Exits spread over the year, not on the day the seed runs.
+    expect(exits.every((exit) => exit.closedOn !== copenhagenToday())).toBe(true);
+
+    // Follow-ups completed on the planned day where the API allows it: never before their task was created.
+    const done = await get<Array<{ createdOn: string; completedOn: string; outcome: string | null }>>('seed-a', '/tasks?status=done&limit=1000');
+    expect(done.every((task) => task.outcome !== null && !before(task.completedOn, task.createdOn) && !before(copenhagenToday(), task.completedOn))).toBe(true);
+  });
+
   it('gives the same tenant for the same seed, and a second run on the same tenant adds nothing', async () => {
     const second = await seedTenant({ baseUrl, tenant: 'seed-b', ...small });
     expect({ ...second, tenant: 'seed-a' }).toEqual(summary);
     const picture = async (tenant: string) =>
-      (await citizensOf(tenant)).map((citizen) => `${citizen.name}|${citizen.birthDate}|${citizen.areaCode}|${citizen.status}`).sort();
+      (
+        await Promise.all(
+          (await citizensOf(tenant)).map(async (citizen) => {
+            const [period] = await get<Array<{ openedOn: string; closedOn: string | null; exitReason: string | null }>>(tenant, `/citizens/${citizen.id}/periods`);
+            return `${citizen.name}|${citizen.birthDate}|${citizen.areaCode}|${citizen.status}|${period.openedOn}|${period.closedOn}|${period.exitReason}`;
+          }),
+        )
+      ).sort();
     expect(await picture('seed-b')).toEqual(await picture('seed-a'));
 
     // Same options on the same tenant: every command is answered from the command log.

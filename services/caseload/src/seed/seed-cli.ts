@@ -6,7 +6,8 @@ import { seedTenant } from './tenant-seed';
  *   [--until YYYY-MM-DD] [--seed 2014] [--concurrency 8]`
  * Fills a tenant of a running caseload service through its public API (see tenant-seed.ts) and
  * prints the summary as one JSON line. Running it again with the same options on the same tenant
- * (the same day) adds nothing: every command is answered from the command log.
+ * (the same --until; without it, until is today, so: the same day) adds nothing: every command is
+ * answered from the command log.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { addCalendarMonths, addDays, compareIsoDates, copenhagenDateOf, IsoDate, isWorkingDay } from '../rules';
+import { addCalendarMonths, addDays, addWorkingDays, compareIsoDates, copenhagenDateOf, IsoDate, isWorkingDay, parseIsoDate } from '../rules';
 
 /**
  * Generates a realistic tenant through the caseload service's public API, for demos and
@@ -8,17 +8,26 @@ import { addCalendarMonths, addDays, compareIsoDates, copenhagenDateOf, IsoDate,
  * 2014 shares of no-shows (7 %) and cancellations (6 %), a follow-up task per no-show, a
  * progression assessment at every held interview, and some exits whose places are filled again.
  *
+ * Every citizen is registered with `registeredOn` = the day their case starts in the plan, so
+ * their case period opens then (the first interview is due three months later) and the
+ * assignment, job plan, interviews and assessments all lie inside it. An exit is dated on a
+ * planned working day within the year, after the citizen's last fact and before `until`; the
+ * replacement is registered and assigned that same day and has its own year from then on: a job
+ * plan, interviews until `until` and the summons for its next interview. So the caseloads stay
+ * full and each place's history is continuous.
+ *
+ * Every fact is dated on or before `until` (which is not after today). The summons for each
+ * active citizen's next interview is an appointment after that. One date the API does not let the
+ * seed choose: a follow-up task is created on the day its no-show is recorded (the day the seed
+ * runs), and cannot be completed before that, so a follow-up planned for an earlier day is
+ * completed on the day its task was created instead.
+ *
  * Deterministic: the whole tenant is planned first from the seed (each citizen from its own
  * generator, so the order in which concurrent requests finish changes nothing), then sent.
- * Idempotency keys are derived from the plan, so a transient failure is retried safely and a
- * run that broke off can be started again with the same options on the same tenant: what was
- * done is answered from the command log, the rest is done.
- *
- * What the API makes of the past: registration opens a citizen's case period on the day it is
- * sent (there is no back-dated registration), so the year of interviews lies before the period
- * opened. That is allowed (dates in the past are facts), and timeliness is measured between held
- * interviews; but exits cannot be dated before the period opened, so they are dated the day the
- * seed runs, and their follow-up tasks are completed that day too.
+ * Idempotency keys are derived from the plan, and the bodies from the plan and what the API
+ * already answered, so a transient failure is retried safely and a run that broke off can be
+ * started again with the same options (the same `until`) on the same tenant: what was done is
+ * answered from the command log, the rest is done.
  */
 
 export interface SeedOptions {
@@ -160,18 +169,20 @@ interface StaffPlan {
 interface SummonsPlan {
   place: 'local-office' | 'central-job-centre' | 'home-visit';
   areaCode?: string;
-  /** The day; null for a replacement's first summons, which follows the day it arrives. */
-  on: IsoDate | null;
+  /** The day of the interview. */
+  on: IsoDate;
   /** Time of day in Copenhagen (winter time offset; the date is what the rules read). */
   at: string;
 }
+
+type FollowUpOutcome = 'phoned' | 'visited' | 'reached-otherwise' | 'not-reached';
 
 interface InterviewPlan {
   summons: SummonsPlan;
   outcome: { outcome: 'held'; heldOn: IsoDate } | { outcome: 'no-show' } | { outcome: 'cancelled'; cancelledBy: 'citizen' | 'job-centre' };
   assessment?: { assessedOn: IsoDate; scores: Scores };
-  /** A no-show's follow-up task: completed (how it went) or left open. */
-  followUp?: 'phoned' | 'visited' | 'reached-otherwise' | 'not-reached' | 'open';
+  /** A no-show's follow-up task: completed (how it went, and the day, within its deadline) or left open. */
+  followUp?: { outcome: FollowUpOutcome; completedOn: IsoDate } | 'open';
 }
 
 interface JobPlanPlan {
@@ -181,9 +192,12 @@ interface JobPlanPlan {
   revision?: { revisedOn: IsoDate; firstGoalTargetDate: IsoDate; newGoal: { kind: GoalKind; description: string; targetDate: IsoDate } };
 }
 
+export type ExitReason = 'job' | 'education' | 'other-self-sufficiency' | 'moved' | 'flex-job' | 'early-retirement' | 'other';
+
 export interface CitizenPlan {
   key: string;
   consultant: number;
+  /** The registration's body; `registeredOn` is the day the case starts (the case period opens). */
   registration: {
     cpr: string;
     name: string;
@@ -193,14 +207,16 @@ export interface CitizenPlan {
     matchGroup: number;
     step: number;
     interpreterNeeded: boolean;
+    registeredOn: IsoDate;
   };
-  /** When the consultant took the case; null: the day the place fell free (a replacement). */
-  assignedOn: IsoDate | null;
+  /** When the consultant took the case: the day it started (for a replacement, the day the place fell free). */
+  assignedOn: IsoDate;
   jobPlan?: JobPlanPlan;
   interviews: InterviewPlan[];
-  /** The summons for the next interview (no outcome yet). */
+  /** The summons for the next interview (no outcome yet; an appointment after `until`); none after an exit. */
   nextSummons?: SummonsPlan;
-  exit?: { reason: 'job' | 'education' | 'other-self-sufficiency' | 'moved' | 'flex-job' | 'early-retirement' | 'other'; replacement: CitizenPlan };
+  /** Leaving on `on` (after every other fact of the citizen); the replacement is registered that day. */
+  exit?: { on: IsoDate; reason: ExitReason; replacement: CitizenPlan };
 }
 
 export interface TenantPlan {
@@ -217,7 +233,7 @@ interface PlanOptions {
   seed: number;
 }
 
-const summonsOn = (dice: Dice, on: IsoDate | null, areaCode: AreaCode): SummonsPlan => {
+const summonsOn = (dice: Dice, on: IsoDate, areaCode: AreaCode): SummonsPlan => {
   const roll = dice.random();
   const at = dice.pick(['08:30', '09:30', '10:30', '13:00', '14:00']);
   if (roll < 0.65) return { place: 'local-office', areaCode, on, at };
@@ -225,14 +241,30 @@ const summonsOn = (dice: Dice, on: IsoDate | null, areaCode: AreaCode): SummonsP
   return { place: 'home-visit', on, at };
 };
 
-/** The summons command's body for a day. */
-const summonsBody = ({ place, areaCode, at }: SummonsPlan, day: IsoDate) => ({
+/** The summons command's body. */
+const summonsBody = ({ place, areaCode, on, at }: SummonsPlan) => ({
   place,
   ...(areaCode ? { areaCode } : {}),
-  scheduledAt: `${day}T${at}:00+01:00`,
+  scheduledAt: `${on}T${at}:00+01:00`,
 });
 
-function planCitizen(dice: Dice, key: string, consultant: number, serial: number, teamAreas: readonly AreaCode[], assignedOn: IsoDate | null, options: PlanOptions): CitizenPlan {
+const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / 86_400_000);
+
+/** Every day the plan records something for the citizen (not the next summons: an appointment). */
+export function factDates(citizen: CitizenPlan): IsoDate[] {
+  const dates: IsoDate[] = [citizen.registration.registeredOn, citizen.assignedOn];
+  if (citizen.jobPlan) dates.push(citizen.jobPlan.createdOn, ...(citizen.jobPlan.revision ? [citizen.jobPlan.revision.revisedOn] : []));
+  for (const interview of citizen.interviews) {
+    dates.push(interview.summons.on);
+    if (interview.outcome.outcome === 'held') dates.push(interview.outcome.heldOn);
+    if (interview.assessment) dates.push(interview.assessment.assessedOn);
+    if (typeof interview.followUp === 'object') dates.push(interview.followUp.completedOn);
+  }
+  return dates;
+}
+
+/** A citizen's case from `startsOn` (registration and assignment) to `until`. */
+function planCitizen(dice: Dice, key: string, consultant: number, serial: number, teamAreas: readonly AreaCode[], startsOn: IsoDate, options: PlanOptions): CitizenPlan {
   const areaCode = dice.weighted(teamAreas, (code) => COPENHAGEN_AREAS.find((area) => area.code === code)!.residents);
   const birthDate = `${dice.integer(1962, 2003)}-${String(dice.integer(1, 12)).padStart(2, '0')}-${String(dice.integer(1, 28)).padStart(2, '0')}`;
   const readiness = dice.chance(0.8) ? 'activity-ready' : 'job-ready';
@@ -246,17 +278,13 @@ function planCitizen(dice: Dice, key: string, consultant: number, serial: number
     matchGroup: readiness === 'activity-ready' ? dice.integer(3, 4) : dice.integer(1, 2),
     step: readiness === 'activity-ready' ? dice.integer(0, 1) : dice.integer(1, 3),
     interpreterNeeded: dice.chance(0.3),
+    registeredOn: startsOn,
   };
-  const citizen: CitizenPlan = { key, consultant, registration, assignedOn, interviews: [] };
-  if (assignedOn === null) {
-    // A replacement arrives on the day it is sent: a plan and a first summons, the rest is to come.
-    citizen.nextSummons = summonsOn(dice, null, areaCode);
-    return citizen;
-  }
+  const citizen: CitizenPlan = { key, consultant, registration, assignedOn: startsOn, interviews: [] };
 
   const goal = (kind: GoalKind, from: IsoDate) => ({ kind, description: GOALS[kind], targetDate: addCalendarMonths(from, dice.integer(6, 12)) });
   if (dice.chance(JOB_PLAN_SHARE)) {
-    const createdOn = workingDayFrom(addDays(assignedOn, dice.integer(3, 20)));
+    const createdOn = workingDayFrom(addDays(startsOn, dice.integer(3, 20)));
     if (compareIsoDates(createdOn, options.until) <= 0) {
       const kinds: GoalKind[] = readiness === 'job-ready' ? ['job', 'education'] : ['company-placement', 'language', 'health', 'social'];
       const plan: JobPlanPlan = { createdOn, goals: [goal(dice.pick(kinds), createdOn)] };
@@ -268,17 +296,20 @@ function planCitizen(dice: Dice, key: string, consultant: number, serial: number
     }
   }
 
-  // Interviews from a fortnight after the case was taken: about every three months; a no-show or
-  // a cancellation is summoned again within two weeks. A progression assessment at each held one,
-  // with scores that drift a little between assessments.
+  // Interviews from one to three weeks after the case began: about every three months; a no-show
+  // or a cancellation is summoned again within two weeks. A no-show is followed up within the
+  // task's deadline, unless it was in the last fortnight. A progression assessment at each held
+  // interview, with scores that drift a little between assessments.
   const scores: Scores = Object.fromEntries(SCORE_FACTORS.map((factor) => [factor, dice.integer(1, 4)])) as Scores;
-  let date = workingDayFrom(addDays(assignedOn, dice.integer(7, 21)));
+  let date = workingDayFrom(addDays(startsOn, dice.integer(7, 21)));
   while (compareIsoDates(date, options.until) < 0) {
     const summons = summonsOn(dice, date, areaCode);
     const roll = dice.random();
     if (roll < INTERVIEW_OUTCOME_SHARES.noShow) {
       const followedUp = compareIsoDates(date, addDays(options.until, -OPEN_FOLLOW_UP_DAYS)) < 0;
-      citizen.interviews.push({ summons, outcome: { outcome: 'no-show' }, followUp: followedUp ? dice.pick(['phoned', 'phoned', 'visited', 'reached-otherwise', 'not-reached'] as const) : 'open' });
+      const outcome = dice.pick(['phoned', 'phoned', 'visited', 'reached-otherwise', 'not-reached'] as const);
+      const completedOn = addWorkingDays(date, dice.integer(0, TENANT_SETTINGS.noShowFollowUpWorkingDays));
+      citizen.interviews.push({ summons, outcome: { outcome: 'no-show' }, followUp: followedUp ? { outcome, completedOn } : 'open' });
       date = workingDayFrom(addDays(date, dice.integer(5, 12)));
     } else if (roll < INTERVIEW_OUTCOME_SHARES.noShow + INTERVIEW_OUTCOME_SHARES.cancelled) {
       citizen.interviews.push({ summons, outcome: { outcome: 'cancelled', cancelledBy: dice.chance(0.7) ? 'citizen' : 'job-centre' } });
@@ -292,6 +323,22 @@ function planCitizen(dice: Dice, key: string, consultant: number, serial: number
   }
   citizen.nextSummons = summonsOn(dice, date, areaCode);
   return citizen;
+}
+
+/**
+ * The citizen leaves on `exitOn`: what the plan had for that day and later does not happen (the
+ * interviews from the first one with a fact on or after it, a later job plan or revision, the
+ * next summons), so the exit comes after every fact that remains.
+ */
+function leaveOn(citizen: CitizenPlan, exitOn: IsoDate): void {
+  const before = (date: IsoDate) => compareIsoDates(date, exitOn) < 0;
+  const kept = citizen.interviews.findIndex(
+    (interview) => !before(interview.summons.on) || interview.followUp === 'open' || (interview.followUp !== undefined && !before(interview.followUp.completedOn)),
+  );
+  if (kept >= 0) citizen.interviews = citizen.interviews.slice(0, kept);
+  if (citizen.jobPlan && !before(citizen.jobPlan.createdOn)) delete citizen.jobPlan;
+  if (citizen.jobPlan?.revision && !before(citizen.jobPlan.revision.revisedOn)) delete citizen.jobPlan.revision;
+  delete citizen.nextSummons;
 }
 
 /** The whole tenant, decided from the seed before anything is sent. */
@@ -318,19 +365,24 @@ export function planTenant(options: PlanOptions): TenantPlan {
 
   const citizens: CitizenPlan[] = [];
   let serial = 0;
+  let exits = 0;
   const slots = consultantTeams.length * caseloadSize;
   consultantTeams.forEach((areas, consultant) => {
     for (let i = 0; i < caseloadSize; i++) {
       const index = serial++;
       const dice = Dice.of(seed, 1 + index);
-      // The year's caseload was taken over in its first two months.
-      const assignedOn = workingDayFrom(addDays(yearStart, dice.integer(0, 60)));
-      const citizen = planCitizen(dice, `c${index}`, consultant, index, areas, assignedOn, options);
+      // The year's caseload began (registered and taken by the consultant) in its first two months.
+      const startsOn = workingDayFrom(addDays(yearStart, dice.integer(0, 60)));
+      const citizen = planCitizen(dice, `c${index}`, consultant, index, areas, startsOn, options);
       if (dice.chance(EXIT_SHARE)) {
         const reason = dice.pick(['job', 'job', 'job', 'education', 'education', 'other-self-sufficiency', 'moved', 'flex-job', 'early-retirement', 'other'] as const);
-        const replacementIndex = slots + citizens.filter((c) => c.exit).length;
-        const replacement = planCitizen(Dice.of(seed, 1 + replacementIndex), `c${replacementIndex}`, consultant, replacementIndex, areas, null, options);
-        citizen.exit = { reason, replacement };
+        // A working day from a month into the case to three weeks before the end of the year.
+        const earliest = addDays(startsOn, 30);
+        const exitOn = workingDayFrom(addDays(earliest, dice.integer(0, Math.max(0, daysBetween(earliest, addDays(until, -21))))));
+        leaveOn(citizen, exitOn);
+        const replacementIndex = slots + exits++;
+        const replacement = planCitizen(Dice.of(seed, 1 + replacementIndex), `c${replacementIndex}`, consultant, replacementIndex, areas, exitOn, options);
+        citizen.exit = { on: exitOn, reason, replacement };
       }
       citizens.push(citizen);
     }
@@ -340,8 +392,8 @@ export function planTenant(options: PlanOptions): TenantPlan {
   const interviews = all.flatMap((citizen) => citizen.interviews);
   const count = (outcome: string) => interviews.filter((interview) => interview.outcome.outcome === outcome).length;
   const noShows = interviews.filter((interview) => interview.followUp !== undefined);
-  const jobPlans = citizens.filter((citizen) => citizen.jobPlan);
-  const openSummonses = citizens.filter((citizen) => !citizen.exit && citizen.nextSummons).length + citizens.filter((citizen) => citizen.exit).length;
+  const jobPlans = all.filter((citizen) => citizen.jobPlan);
+  const openSummonses = all.filter((citizen) => citizen.nextSummons).length;
   return {
     staff,
     consultants: consultantTeams.length,
@@ -357,11 +409,10 @@ export function planTenant(options: PlanOptions): TenantPlan {
       openSummonses,
       followUpTasks: noShows.length,
       followUpTasksCompleted: noShows.filter((interview) => interview.followUp !== 'open').length,
-      // Replacements get a plan on the day they arrive.
-      jobPlans: jobPlans.length + citizens.filter((citizen) => citizen.exit).length,
+      jobPlans: jobPlans.length,
       jobPlanRevisions: jobPlans.filter((citizen) => citizen.jobPlan!.revision).length,
       assessments: interviews.filter((interview) => interview.assessment).length,
-      exits: citizens.filter((citizen) => citizen.exit).length,
+      exits,
     },
   };
 }
@@ -480,31 +531,18 @@ export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
   summary.consultants = consultantIds.length;
   log(`staff: ${summary.staff} (${summary.consultants} job consultants)`);
 
-  const summon = async (citizenId: string, step: string, summons: SummonsPlan, day: IsoDate | null = summons.on): Promise<{ id: string }> => {
-    if (day === null) throw new Error(`no day for the summons ${step}`);
-    const interview = await api.send<{ id: string }>('POST', `/citizens/${citizenId}/summons`, step, summonsBody(summons, day));
+  const summon = async (citizenId: string, step: string, summons: SummonsPlan): Promise<{ id: string }> => {
+    const interview = await api.send<{ id: string }>('POST', `/citizens/${citizenId}/summons`, step, summonsBody(summons));
     summary.summonses++;
     return interview;
   };
 
-  const sendCitizen = async (citizen: CitizenPlan, arrivedOn: IsoDate | null): Promise<void> => {
+  const sendCitizen = async (citizen: CitizenPlan): Promise<void> => {
     const step = (name: string) => `${citizen.key}/${name}`;
+    // registeredOn: the case period opens the day the case starts in the plan.
     const { id } = await api.send<{ id: string }>('POST', '/citizens', step('register'), citizen.registration);
     summary.citizens++;
-    const assignedOn = citizen.assignedOn ?? arrivedOn!;
-    await api.send('PUT', `/citizens/${id}/consultant`, step('assign'), { consultantId: consultantIds[citizen.consultant], effectiveDate: assignedOn });
-
-    if (citizen.assignedOn === null) {
-      // A replacement: a job plan and the first interview within a fortnight of arriving.
-      await api.send('POST', `/citizens/${id}/job-plans`, step('job-plan'), {
-        createdOn: assignedOn,
-        goals: [{ kind: 'company-placement', description: GOALS['company-placement'], targetDate: addCalendarMonths(assignedOn, 6) }],
-      });
-      summary.jobPlans++;
-      await summon(id, step('summons-next'), citizen.nextSummons!, workingDayFrom(addDays(assignedOn, 10)));
-      summary.openSummonses++;
-      return;
-    }
+    await api.send('PUT', `/citizens/${id}/consultant`, step('assign'), { consultantId: consultantIds[citizen.consultant], effectiveDate: citizen.assignedOn });
 
     if (citizen.jobPlan) {
       const created = await api.send<{ id: string; goals: Array<{ goalId: string }> }>('POST', `/citizens/${id}/job-plans`, step('job-plan'), {
@@ -531,8 +569,12 @@ export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
       if (interview.outcome.outcome === 'no-show') {
         summary.noShows++;
         summary.followUpTasks++;
-        if (interview.followUp !== 'open') {
-          await api.send('POST', `/tasks/${recorded.followUpTaskId}/complete`, step(`follow-up-${n}`), { outcome: interview.followUp });
+        if (typeof interview.followUp === 'object') {
+          // On the planned day where the API allows it: not before the task was created (the day
+          // the no-show was recorded, see above). The task's own date keeps the body the same on a rerun.
+          const task = await api.send<{ createdOn: IsoDate }>('GET', `/tasks/${recorded.followUpTaskId}`, null);
+          const completedOn = compareIsoDates(interview.followUp.completedOn, task.createdOn) >= 0 ? interview.followUp.completedOn : task.createdOn;
+          await api.send('POST', `/tasks/${recorded.followUpTaskId}/complete`, step(`follow-up-${n}`), { outcome: interview.followUp.outcome, completedOn });
           summary.followUpTasksCompleted++;
         }
       }
@@ -543,11 +585,10 @@ export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
     }
 
     if (citizen.exit) {
-      // Dated the day it is sent: the case period opened at registration, today (see above).
-      const exitDate = copenhagenToday();
-      await api.send('POST', `/citizens/${id}/exit`, step('exit'), { reason: citizen.exit.reason, exitDate });
+      // On the planned day, after the citizen's last fact; the replacement starts that day.
+      await api.send('POST', `/citizens/${id}/exit`, step('exit'), { reason: citizen.exit.reason, exitDate: citizen.exit.on });
       summary.exits++;
-      await sendCitizen(citizen.exit.replacement, exitDate);
+      await sendCitizen(citizen.exit.replacement);
     } else if (citizen.nextSummons) {
       await summon(id, step('summons-next'), citizen.nextSummons);
       summary.openSummonses++;
@@ -556,7 +597,7 @@ export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
 
   let done = 0;
   await inParallel(plan.citizens, options.concurrency ?? 8, async (citizen) => {
-    await sendCitizen(citizen, null);
+    await sendCitizen(citizen);
     if (++done % 100 === 0) log(`citizens: ${done} of ${plan.citizens.length} caseload places`);
   });
   summary.requests = api.requests;
