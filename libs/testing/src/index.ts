@@ -2,3 +2,4 @@ export * from './test-infrastructure';
 export * from './test-service';
 export * from './service-basics';
 export * from './kafka-probes';
+export * from './service-testbed';

@@ -1,6 +1,5 @@
-import request from 'supertest';
-import { CitizensStream, StreamDefinition, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
+import { CitizensStream, StreamDefinition } from '@fremskudt/contracts';
+import { fieldsOf, KBH, serviceTestbed, SLAGELSE, UNKNOWN_ID } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../../src/app.module';
 import { copenhagenToday } from '../../src/case/calendar';
 import type { CitizenView } from '../../src/citizens/register-citizen.dto';
@@ -11,15 +10,7 @@ import type { CitizenView } from '../../src/citizens/register-citizen.dto';
  * that are valid and new to the file.
  */
 
-/** The two municipalities the suites use: their data must never mix. */
-export const KBH = 'kbh';
-export const SLAGELSE = 'slagelse';
-
-/** A well-formed id that no citizen, plan, offer, interview, task or staff member has. */
-export const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
-
-/** The fields a problem response names in `errors[].field`, each once, sorted. */
-export const fieldsOf = (body: { errors?: Array<{ field: string }> }): string[] => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
+export { fieldsOf, KBH, SLAGELSE, UNKNOWN_ID };
 
 let cprsIssued = 0;
 
@@ -52,40 +43,9 @@ export interface CaseloadTestbedOptions {
  * from `beforeAll` on: read them as `testbed.service` and `testbed.probe` inside hooks and tests.
  */
 export function caseloadTestbed(label: string, options: CaseloadTestbedOptions = {}) {
-  const stream = options.probe ?? CitizensStream;
-  const prefix = uniqueTopicPrefix(label);
-  let service: TestService | undefined;
-  let probe: EventProbe | undefined;
+  const testbed = serviceTestbed(label, caseloadService, AppModule.forRoot, { probe: options.probe ?? CitizensStream });
+  const { api, inspect } = testbed;
   let citizensRegistered = 0;
-
-  beforeAll(async () => {
-    service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: prefix });
-    if (stream) probe = await EventProbe.start(topicName(prefix, stream));
-  });
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.dispose();
-  });
-
-  const started = (): TestService => {
-    if (!service) throw new Error(`caseloadTestbed(${label}): the service is there only in hooks and tests, after beforeAll`);
-    return service;
-  };
-
-  /** Requests as the tenant (the X-Tenant-Id header), with an Idempotency-Key on the commands when one is given. */
-  const api = (tenant = KBH) => {
-    const asTenant = (req: request.Test, key?: string) => {
-      req.set('x-tenant-id', tenant);
-      return key ? req.set('idempotency-key', key) : req;
-    };
-    return {
-      get: (path: string) => asTenant(request(started().http).get(path)),
-      post: (path: string, body: object, key?: string) => asTenant(request(started().http).post(path), key).send(body),
-      put: (path: string, body: object, key?: string) => asTenant(request(started().http).put(path), key).send(body),
-      patch: (path: string, body: object, key?: string) => asTenant(request(started().http).patch(path), key).send(body),
-      delete: (path: string, key?: string) => asTenant(request(started().http).delete(path), key),
-    };
-  };
 
   /** Registers a citizen (201) and answers the view the API returned. */
   const registerCitizenView = async (tenant = KBH, { birthDate, ...overrides }: CitizenOverrides = {}): Promise<CitizenView> => {
@@ -102,32 +62,28 @@ export function caseloadTestbed(label: string, options: CaseloadTestbedOptions =
   };
 
   return {
-    get service(): TestService {
-      return started();
+    get service() {
+      return testbed.service;
     },
-    get probe(): EventProbe {
-      if (!probe) throw new Error(`caseloadTestbed(${label}): ${stream ? 'the probe is there only in hooks and tests, after beforeAll' : 'started with { probe: false }'}`);
-      return probe;
+    get probe() {
+      return testbed.probe;
     },
-    /** The suite's topic prefix. */
-    prefix,
+    prefix: testbed.prefix,
     api,
     registerCitizenView,
     /** Registers a citizen (201) and answers the new citizen's id. */
     registerCitizen: async (tenant = KBH, overrides: CitizenOverrides = {}): Promise<string> => (await registerCitizenView(tenant, overrides)).id,
-    /** Runs SQL as superuser (no row-level security): to look behind the API, or to set up state another package owns. */
-    inspect: <R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]> => started().database.inspect<R>(sql, params),
+    inspect,
     /** Leaves a citizen as an exit would (exited, the open case period closed today), without the exit command or its event. */
     markExited: async (citizenId: string, exitReason = 'moved'): Promise<void> => {
-      await started().database.inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
-      await started().database.inspect(`UPDATE case_period SET closed_on = $2, exit_reason = $3 WHERE citizen_id = $1 AND closed_on IS NULL`, [
+      await inspect(`UPDATE citizen SET status = 'exited' WHERE id = $1`, [citizenId]);
+      await inspect(`UPDATE case_period SET closed_on = $2, exit_reason = $3 WHERE citizen_id = $1 AND closed_on IS NULL`, [
         citizenId,
         copenhagenToday(),
         exitReason,
       ]);
     },
-    /** The OpenAPI document, asked for without a tenant (200). */
-    openApiDocument: async () => (await request(started().http).get('/docs-json').expect(200)).body,
+    openApiDocument: testbed.openApiDocument,
   };
 }
 
