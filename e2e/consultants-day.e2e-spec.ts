@@ -130,8 +130,8 @@ describe('a consultant’s day', () => {
   });
 
   it('counts an interview held early in open counselling as the citizen’s held interview, on time', async () => {
-    // The counselling service does not publish FollowUpInterviewHeld yet (its issue, #4, is open):
-    // the test plays its part and writes the event to the visits topic as its outbox will.
+    // This suite runs caseload alone: it plays the counselling service's part and writes the event
+    // to the visits topic as its outbox does (open-counselling.e2e-spec.ts runs the real desk).
     const desk = { deskId: randomUUID(), staffId: randomUUID() };
     const visit = await publishCounsellingInterviewHeld(prefix, 'kbh', {
       visitId: randomUUID(),

@@ -23,7 +23,6 @@ describe('counselling: a whole visit registered in one request (real PostgreSQL 
 
   it('registers a finished visit with all its events, in order, for the open session', async () => {
     const { deskId, sessionId, staffId, citizenId, times } = await setting();
-    const started = Date.now();
     const response = await register(deskId, {
       visitorKind: 'citizen-with-case',
       citizenId,
@@ -35,8 +34,6 @@ describe('counselling: a whole visit registered in one request (real PostgreSQL 
       actions: ['follow-up-interview-held', 'job-plan-revised', 'referral'],
       referrals: [{ partnerCode: 'jobcafe' }],
     }).expect(201);
-    // Registered at the desk with the citizen waiting: one request, quick.
-    expect(Date.now() - started).toBeLessThan(1000);
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date(times.endedAt));
     expect(response.body).toMatchObject({
       deskId,
