@@ -3,3 +3,4 @@ export * from './test-service';
 export * from './service-basics';
 export * from './kafka-probes';
 export * from './service-testbed';
+export * from './openapi-conventions';

@@ -102,6 +102,7 @@ export class DesksController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @IdempotentCommand()
   @ApiNoContentResponse({ description: 'Undtagelsen er fjernet fra kalenderen' })
+  @ApiBadRequestResponse({ description: 'Ugyldigt id (skranke eller undtagelse); feltet er navngivet i errors[].field' })
   @ApiNotFoundResponse({ description: 'Ukendt skranke eller undtagelse (eller allerede fjernet)' })
   async removeException(@DeskId() id: string, @Param('exceptionId', new ParseUUIDPipe({ version: '4' })) exceptionId: string): Promise<void> {
     await this.desks.removeException(id, exceptionId);

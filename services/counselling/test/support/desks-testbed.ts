@@ -66,6 +66,7 @@ export function desksTestbed(label: string, options: DesksTestbedOptions = {}) {
     eventually,
     registerStaff,
     outboxTypes: testbed.outboxTypes,
+    openApiDocument: testbed.openApiDocument,
   };
 }
 
