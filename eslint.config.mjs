@@ -17,8 +17,8 @@ if (!process.env.NX_TASK_TARGET_PROJECT) {
   }
 }
 
-/** Files that only run under test: they may also use the `type:testing` helpers. */
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
+/** Files that only run under test or as benchmarks: they may also use the `type:testing` helpers. */
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', '**/bench/**/*.ts'];
 
 /**
  * Options for @nx/enforce-module-boundaries. Constraints are per *project*, so test files get a
@@ -35,6 +35,8 @@ const boundaries = (/** @type {boolean} */ testFiles) => ({
     { sourceTag: 'type:lib', onlyDependOnLibsWithTags: testFiles ? ['type:lib', 'type:testing'] : ['type:lib'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib', 'type:testing', 'type:service'] },
+    // helm/: the chart's checks read the contracts and the tenant configuration schema.
+    { sourceTag: 'type:delivery', onlyDependOnLibsWithTags: ['type:lib'] },
   ],
 });
 
