@@ -8,5 +8,7 @@ export * from './caseload/citizens.stream';
 export * from './caseload/case-work.events';
 export * from './counselling/visits.stream';
 export * from './companies/placements.stream';
+export * from './companies/companies.stream';
+export * from './projects/projects.stream';
 export * from './catalog';
 export * from './asyncapi/asyncapi-document';

@@ -14,6 +14,7 @@ export const PlacementsStream = defineStream({
 export const PLACEMENT_TYPES = ['company-internship', 'wage-subsidy-job', 'ordinary-job', 'flex-job', 'part-time-job'] as const;
 export const PLACEMENT_END_REASONS = ['completed', 'hired', 'dropped-out', 'cancelled-by-company'] as const;
 export type PlacementType = (typeof PLACEMENT_TYPES)[number];
+export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number];
 
 const placementProperties = {
   placementId: PseudonymousId('The placement'),
@@ -55,3 +56,5 @@ export const PlacementEnded = defineEvent({
   ),
   keyOf: (payload) => payload.placementId,
 });
+
+export const PLACEMENT_EVENTS = [PlacementPlanned, PlacementStarted, PlacementEnded] as const;
