@@ -4,10 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { MessagingRuntime } from '@fremskudt/messaging';
+import { roleOf, runMigrations } from '@fremskudt/persistence';
 import { ConfigValidationError, loadPlatformConfig, PlatformConfig } from './config/platform-config';
 import { ProblemFilter } from './http/problem.filter';
 import { TENANT_HEADER } from './http/tenant.middleware';
 import { ServiceDefinition } from './service-definition';
+import { handleShutdownSignals } from './shutdown';
 
 export type RootModuleFactory = (config: PlatformConfig) => DynamicModule;
 
@@ -45,21 +47,63 @@ export async function createServiceApp(
   return app;
 }
 
-/** The entry point of a service process: validated config, then listen; exits 1 on bad config. */
+/** One JSON log line before the application (and its logger) exists. */
+function logLine(level: 'info' | 'fatal', service: string, fields: Record<string, unknown>): void {
+  const stream = level === 'fatal' ? process.stderr : process.stdout;
+  stream.write(`${JSON.stringify({ level, time: new Date().toISOString(), service, ...fields })}\n`);
+}
+
+/**
+ * `node main.js migrate`: runs the service's migrations with the owner role
+ * (DATABASE_MIGRATION_URL) and exits. The Helm chart's migrations Job runs this before the new
+ * pods start, so the running pods never hold the owner role.
+ */
+async function migrateAndExit(definition: ServiceDefinition, config: PlatformConfig): Promise<never> {
+  const { database } = config;
+  if (!database.migration) {
+    logLine('fatal', definition.name, { message: 'DATABASE_MIGRATION_URL is required to migrate' });
+    process.exit(1);
+  }
+  try {
+    const applied = await runMigrations({
+      url: database.migration,
+      appRole: roleOf(database.app),
+      relayRole: roleOf(database.relay),
+      migrations: definition.migrations,
+      applicationName: definition.name,
+    });
+    logLine('info', definition.name, { message: 'migrations applied', applied });
+    process.exit(0);
+  } catch (error) {
+    logLine('fatal', definition.name, { message: 'migrations failed', error: (error as Error).message });
+    process.exit(1);
+  }
+}
+
+/**
+ * The entry point of a service process: validated config (and tenant configuration), then
+ * listen until SIGTERM, then a graceful shutdown (see handleShutdownSignals). Exits 1 on bad
+ * config. With the argument `migrate` it only runs the migrations.
+ */
 export async function runService(definition: ServiceDefinition, rootModule: RootModuleFactory): Promise<INestApplication> {
   let config: PlatformConfig;
   try {
     config = loadPlatformConfig(process.env, definition);
   } catch (error) {
     if (!(error instanceof ConfigValidationError)) throw error;
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service: definition.name, message: error.message, problems: error.problems })}\n`,
-    );
+    logLine('fatal', definition.name, { message: error.message, problems: error.problems });
     process.exit(1);
   }
+  if (process.argv[2] === 'migrate') return migrateAndExit(definition, config);
   const app = await createServiceApp(definition, rootModule, config);
-  app.enableShutdownHooks();
+  const logger = app.get(Logger);
+  handleShutdownSignals(app, logger);
   await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  app.get(Logger).log({ message: `${definition.name} listening`, url: `http://127.0.0.1:${config.port}`, docs: `http://127.0.0.1:${config.port}/docs` });
+  logger.log({
+    message: `${definition.name} listening`,
+    url: `http://127.0.0.1:${config.port}`,
+    docs: `http://127.0.0.1:${config.port}/docs`,
+    tenant: config.tenant?.id,
+  });
   return app;
 }

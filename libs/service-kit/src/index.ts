@@ -1,4 +1,6 @@
 export * from './config/platform-config';
+export * from './config/tenant-config.schema';
+export * from './config/tenant-config';
 export * from './http/messages';
 export * from './http/problem';
 export * from './http/validation';
@@ -11,3 +13,4 @@ export * from './platform.tokens';
 export * from './service-definition';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './shutdown';

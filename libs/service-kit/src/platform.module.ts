@@ -23,7 +23,7 @@ import { IdempotencyMiddleware, IdempotentReplayInterceptor } from './http/idemp
 import { TenantMiddleware } from './http/tenant.middleware';
 import { createValidationPipe } from './http/validation';
 import { loggingParams, messagingLogger } from './logging/logging';
-import { PLATFORM_CONFIG } from './platform.tokens';
+import { PLATFORM_CONFIG, TENANT_CONFIG } from './platform.tokens';
 import { ServiceDefinition } from './service-definition';
 
 async function openDatabase(definition: ServiceDefinition, config: PlatformConfig): Promise<DataSource> {
@@ -80,6 +80,7 @@ export class PlatformModule implements NestModule {
       controllers: [HealthController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: TENANT_CONFIG, useValue: config.tenant ?? null },
         { provide: DataSource, useFactory: () => openDatabase(definition, config) },
         { provide: UnitOfWork, useFactory: (dataSource: DataSource) => new UnitOfWork(dataSource), inject: [DataSource] },
         { provide: ContractRegistry, useValue: new ContractRegistry(ALL_EVENT_CONTRACTS) },
@@ -106,7 +107,7 @@ export class PlatformModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotentReplayInterceptor },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, DataSource, UnitOfWork, ContractRegistry, OutboxWriter, MessagingRuntime],
+      exports: [PLATFORM_CONFIG, TENANT_CONFIG, DataSource, UnitOfWork, ContractRegistry, OutboxWriter, MessagingRuntime],
     };
   }
 

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 import { TOPIC_PREFIX_PATTERN } from '@fremskudt/contracts';
 import { DEFAULT_RETRY_POLICY, MessagingConfig } from '@fremskudt/messaging';
 import { DatabaseUrls, roleOf } from '@fremskudt/persistence';
+import { loadTenantConfigFile, TenantConfig } from './tenant-config';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const BROKER_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
@@ -59,6 +60,10 @@ export class PlatformEnvironment {
 
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  /** The municipality's configuration (JSON; the Helm chart mounts its `tenant` values). */
+  @IsOptional() @IsString()
+  TENANT_CONFIG_FILE?: string;
 }
 
 export interface PlatformConfig {
@@ -67,6 +72,8 @@ export interface PlatformConfig {
   database: DatabaseUrls & { poolSize: number };
   messaging: MessagingConfig;
   logLevel: string;
+  /** From TENANT_CONFIG_FILE, validated; undefined when the variable is not set (local runs, tests). */
+  tenant?: TenantConfig;
 }
 
 export class ConfigValidationError extends Error {
@@ -103,13 +110,19 @@ export function loadPlatformConfig(
       problems.push('KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with KAFKA_SASL_MECHANISM');
     }
   }
+  const tenant = parsed.TENANT_CONFIG_FILE ? loadTenantConfigFile(parsed.TENANT_CONFIG_FILE) : { config: null, problems: [] };
+  problems.push(...tenant.problems);
+  if (tenant.config && parsed.TOPIC_PREFIX && tenant.config.topicPrefix !== parsed.TOPIC_PREFIX) {
+    problems.push(`TOPIC_PREFIX: "${parsed.TOPIC_PREFIX}" differs from tenant.topicPrefix "${tenant.config.topicPrefix}" in TENANT_CONFIG_FILE`);
+  }
   if (problems.length) throw new ConfigValidationError(service.name, problems);
 
-  const topicPrefix = parsed.TOPIC_PREFIX ?? 'fremskudt';
+  const topicPrefix = parsed.TOPIC_PREFIX ?? tenant.config?.topicPrefix ?? 'fremskudt';
   return {
     serviceName: service.name,
     port: parsed.PORT ?? service.defaultPort,
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    tenant: tenant.config ?? undefined,
     database: {
       app: parsed.DATABASE_URL,
       relay: parsed.DATABASE_RELAY_URL,
