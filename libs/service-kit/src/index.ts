@@ -4,6 +4,7 @@ export * from './config/tenant-config';
 export * from './http/messages';
 export * from './http/problem';
 export * from './http/validation';
+export * from './http/field-rules';
 export * from './http/problem.filter';
 export * from './http/tenant.middleware';
 export * from './http/idempotency.middleware';

@@ -3,16 +3,15 @@
  * dates, and the instants they stand for move with daylight saving. Pure functions, no clock.
  * (Services may not import each other, so this repeats caseload's few lines on dates.)
  */
+import { DATE_TIME_WITH_OFFSET_PATTERN, ISO_DATE_PATTERN, LOCAL_TIME_PATTERN } from '@fremskudt/service-kit';
+
+export { DATE_TIME_WITH_OFFSET_PATTERN, ISO_DATE_PATTERN, LOCAL_TIME_PATTERN };
+
 export const COPENHAGEN_TIME_ZONE = 'Europe/Copenhagen';
 
 export type IsoDate = string;
 /** A local time of day 'HH:MM', 00:00-23:59. */
 export type LocalTime = string;
-
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** An ISO date-time with an explicit offset (Z or ±HH:MM): no local times without a zone on the API. */
-export const DATE_TIME_WITH_OFFSET_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
