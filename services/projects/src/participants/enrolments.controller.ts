@@ -1,0 +1,133 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdempotentCommand } from '@fremskudt/service-kit';
+import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
+import {
+  CompletePhaseDto,
+  EligibilityQuery,
+  EligibilityView,
+  EnrolDto,
+  EnrolmentsQuery,
+  EnrolmentView,
+  LeaveDto,
+  RecordMilestoneDto,
+  ReplaceParticipantDto,
+  StartPhaseDto,
+} from './enrolments.dto';
+import { EnrolmentsService } from './enrolments.service';
+import { ProgressService } from './progress.service';
+
+export const UNKNOWN_ENROLMENT = 'Ukendt tilmelding (eller en anden kommunes)';
+export const EnrolmentId = () => Param('id', new ParseUUIDPipe());
+
+const REFUSED =
+  'already-enrolled: borgeren er allerede deltager; enrolment-refused: borgeren opfylder ikke kriterierne, projektet er fuldt eller ' +
+  'uden for sin periode — errors nævner hver grund (fx eligibility.minAge/tooYoung, capacity/capacityReached); intet er skrevet';
+
+@ApiTags('enrolments')
+@Controller()
+export class EnrolmentsController {
+  constructor(
+    @Inject(EnrolmentsService) private readonly enrolments: EnrolmentsService,
+    @Inject(ProgressService) private readonly progress: ProgressService,
+  ) {}
+
+  @Post('projects/:id/enrolments')
+  @HttpCode(HttpStatus.CREATED)
+  @IdempotentCommand()
+  @ApiCreatedResponse({ type: EnrolmentView, description: 'Borgeren er tilmeldt (ParticipantEnrolled, og PhaseStarted med phaseCode)' })
+  @ApiBadRequestResponse({ description: 'Ugyldige data; hvert felt med fejl er navngivet' })
+  @ApiNotFoundResponse({ description: `${UNKNOWN_PROJECT}, eller projektet har ikke fasen` })
+  @ApiConflictResponse({ description: REFUSED })
+  enrol(@ProjectId() projectId: string, @Body() command: EnrolDto): Promise<EnrolmentView> {
+    return this.enrolments.enrol(projectId, command);
+  }
+
+  @Get('projects/:id/enrolments')
+  @ApiOkResponse({ type: [EnrolmentView], description: 'Projektets deltagere efter tilmeldingsdato' })
+  @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
+  @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
+  list(@ProjectId() projectId: string, @Query() query: EnrolmentsQuery): Promise<EnrolmentView[]> {
+    return this.enrolments.list(projectId, query);
+  }
+
+  @Get('projects/:id/eligibility/:citizenId')
+  @ApiOkResponse({ type: EligibilityView, description: 'Om borgeren kan tilmeldes på datoen, og ellers hvorfor ikke (uden at tilmelde)' })
+  @ApiBadRequestResponse({ description: 'Ugyldig dato eller id' })
+  @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
+  eligibility(@ProjectId() projectId: string, @Param('citizenId', new ParseUUIDPipe()) citizenId: string, @Query() query: EligibilityQuery): Promise<EligibilityView> {
+    return this.enrolments.checkEligibility(projectId, citizenId, query.on);
+  }
+
+  @Get('enrolments/:id')
+  @ApiOkResponse({ type: EnrolmentView })
+  @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
+  get(@EnrolmentId() id: string): Promise<EnrolmentView> {
+    return this.enrolments.get(id);
+  }
+
+  @Post('enrolments/:id/phases/:phaseCode/start')
+  @HttpCode(HttpStatus.OK)
+  @IdempotentCommand()
+  @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren er startet i fasen (PhaseStarted)' })
+  @ApiBadRequestResponse({ description: 'Ugyldig dato' })
+  @ApiNotFoundResponse({ description: `${UNKNOWN_ENROLMENT}, eller projektet har ikke fasen` })
+  @ApiConflictResponse({
+    description:
+      'participant-left; phase-already-started; phase-in-progress: afslut den aktuelle fase først; phase-order: en senere fase er allerede i gang/afsluttet; ' +
+      'date-before-enrolment; date-before-previous-phase',
+  })
+  startPhase(@EnrolmentId() id: string, @Param('phaseCode') phaseCode: string, @Body() command: StartPhaseDto): Promise<EnrolmentView> {
+    return this.progress.startPhase(id, phaseCode, command.startedOn);
+  }
+
+  @Post('enrolments/:id/phases/:phaseCode/complete')
+  @HttpCode(HttpStatus.OK)
+  @IdempotentCommand()
+  @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren har afsluttet fasen (PhaseCompleted)' })
+  @ApiBadRequestResponse({ description: 'Ugyldig dato' })
+  @ApiNotFoundResponse({ description: `${UNKNOWN_ENROLMENT}, eller projektet har ikke fasen` })
+  @ApiConflictResponse({ description: 'participant-left; phase-not-started; phase-already-completed; date-before-phase-start' })
+  completePhase(@EnrolmentId() id: string, @Param('phaseCode') phaseCode: string, @Body() command: CompletePhaseDto): Promise<EnrolmentView> {
+    return this.progress.completePhase(id, phaseCode, command.completedOn);
+  }
+
+  @Post('enrolments/:id/milestones')
+  @HttpCode(HttpStatus.CREATED)
+  @IdempotentCommand()
+  @ApiCreatedResponse({
+    type: EnrolmentView,
+    description: 'Milepælen er registreret (MilestoneReached; og PhaseCompleted når milepælen afslutter fasen deltageren er i)',
+  })
+  @ApiBadRequestResponse({ description: 'Ugyldige data; en eksamen skal have result, andre milepæle ikke; placementId kun for ansættelse og placering' })
+  @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
+  @ApiConflictResponse({ description: 'milestone-unknown; participant-left; milestone-already-reached (en ikke bestået eksamen kan tages igen); date-before-enrolment' })
+  recordMilestone(@EnrolmentId() id: string, @Body() command: RecordMilestoneDto): Promise<EnrolmentView> {
+    return this.progress.recordMilestone(id, command);
+  }
+
+  @Post('enrolments/:id/leave')
+  @HttpCode(HttpStatus.OK)
+  @IdempotentCommand()
+  @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren er udtrådt (ParticipantLeft); fasen i gang slutter ufuldført' })
+  @ApiBadRequestResponse({ description: 'Ugyldige data' })
+  @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
+  @ApiConflictResponse({ description: 'participant-left: allerede udtrådt; date-before-enrolment; date-before-phase-start' })
+  leave(@EnrolmentId() id: string, @Body() command: LeaveDto): Promise<EnrolmentView> {
+    return this.enrolments.leave(id, command);
+  }
+
+  @Post('enrolments/:id/replacement')
+  @HttpCode(HttpStatus.CREATED)
+  @IdempotentCommand()
+  @ApiCreatedResponse({
+    type: EnrolmentView,
+    description: 'Den nye deltager er tilmeldt i den udtrådtes sted (ParticipantEnrolled, ParticipantReplaced, PhaseStarted)',
+  })
+  @ApiBadRequestResponse({ description: 'Ugyldige data' })
+  @ApiNotFoundResponse({ description: `${UNKNOWN_ENROLMENT}, eller projektet har ikke fasen` })
+  @ApiConflictResponse({ description: `participant-not-left; already-replaced; date-before-leaving; ${REFUSED}` })
+  replace(@EnrolmentId() id: string, @Body() command: ReplaceParticipantDto): Promise<EnrolmentView> {
+    return this.enrolments.replace(id, command);
+  }
+}
