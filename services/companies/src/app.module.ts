@@ -1,22 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CitizensStream, CompaniesStream, JobWishesStream, OpeningsStream, PlacementsStream } from '@fremskudt/contracts';
 import { PlatformConfig, PlatformModule, ServiceDefinition } from '@fremskudt/service-kit';
-import { companiesMigrations } from './migrations';
+import { CitizensModule, citizensEntities, citizensMigrations } from './citizens';
+import { CompaniesModule, companiesEntities, companiesMigrations } from './companies';
+import { JobWishesModule, jobWishesEntities, jobWishesMigrations } from './job-wishes';
+import { MatchingModule } from './matching';
+import { coreMigrations } from './migrations';
+import { OpeningsModule, openingsEntities, openingsMigrations } from './openings';
+import { PlacementsModule, placementsEntities, placementsMigrations } from './placements';
+import { ReferenceModule, referenceEntities, referenceMigrations } from './reference';
 
 export const companiesService: ServiceDefinition = {
   name: 'companies',
   defaultPort: 3003,
   title: 'Virksomhedskontakter (company contacts)',
-  description: 'Virksomheder, kontakter, jobåbninger, virksomhedsplaceringer og matchning.',
-  entities: [],
-  migrations: companiesMigrations,
-  produces: [],
-  consumes: [],
+  description: 'Virksomheder, kontakter, jobåbninger, virksomhedsplaceringer, jobønsker og matchning af borgere og jobåbninger.',
+  entities: [...referenceEntities, ...companiesEntities, ...citizensEntities, ...openingsEntities, ...placementsEntities, ...jobWishesEntities],
+  migrations: [...coreMigrations, ...referenceMigrations, ...companiesMigrations, ...citizensMigrations, ...openingsMigrations, ...placementsMigrations, ...jobWishesMigrations],
+  produces: [CompaniesStream, OpeningsStream, PlacementsStream, JobWishesStream],
+  // Which citizens the outreach team has, and where they live, come from caseload's citizens topic.
+  consumes: [CitizensStream],
 };
 
-/** Walking skeleton: platform only (health, docs, database, Kafka); features come with its issue. */
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(companiesService, config)] };
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(companiesService, config), ReferenceModule, CompaniesModule, CitizensModule, OpeningsModule, PlacementsModule, JobWishesModule, MatchingModule],
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { MessagingTables1763900000000 } from '@fremskudt/messaging';
+import { CommandLog1763900000050 } from '@fremskudt/persistence';
 
-/** The companies service's migrations, in order. Run by the owner role at start-up or as a job. */
-export const companiesMigrations = [MessagingTables1763900000000];
+/** The platform tables (outbox, inbox, command log); each module adds its own migrations after these. */
+export const coreMigrations = [MessagingTables1763900000000, CommandLog1763900000050];
