@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CitizensStream } from '@fremskudt/contracts';
+import { CitizensStream, PlacementsStream } from '@fremskudt/contracts';
 import { PlatformConfig, PlatformModule, ServiceDefinition } from '@fremskudt/service-kit';
 import { CitizensModule } from './citizens/citizens.module';
+import { GoalsModule } from './goals';
+import { READ_MODEL_STREAMS } from './read-models';
 import { reportingMigrations } from './migrations';
+import { PlacementsModule } from './placements/placements.module';
 
 export const reportingService: ServiceDefinition = {
   name: 'reporting',
@@ -12,12 +15,13 @@ export const reportingService: ServiceDefinition = {
   entities: [],
   migrations: reportingMigrations,
   produces: [],
-  consumes: [CitizensStream],
+  // The goal engine reads every stream its projections know (see read-models/projections.ts).
+  consumes: [...new Set([CitizensStream, PlacementsStream, ...READ_MODEL_STREAMS])],
 };
 
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(reportingService, config), CitizensModule] };
+    return { module: AppModule, imports: [PlatformModule.forService(reportingService, config), CitizensModule, GoalsModule, PlacementsModule] };
   }
 }

@@ -1,5 +1,14 @@
 import { MessagingTables1763900000000 } from '@fremskudt/messaging';
+import { CommandLog1763900000050 } from '@fremskudt/persistence';
+import { Goals1763900000410 } from '../goals/1763900000410-goals';
+import { ReadModels1763900000400 } from '../read-models/1763900000400-read-models';
 import { RegisteredCitizens1763900000100 } from './1763900000100-registered-citizens';
 
 /** The reporting service's migrations, in order. Run by the owner role at start-up or as a job. */
-export const reportingMigrations = [MessagingTables1763900000000, RegisteredCitizens1763900000100];
+export const reportingMigrations = [
+  MessagingTables1763900000000,
+  CommandLog1763900000050,
+  RegisteredCitizens1763900000100,
+  ReadModels1763900000400,
+  Goals1763900000410,
+];
