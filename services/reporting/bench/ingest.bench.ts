@@ -2,7 +2,7 @@
  * Benchmark: the reporting consumer ingesting a Copenhagen-scale year from Kafka, and the time to
  * compute every goal status of the tenant afterwards.
  *
- * 1. Generates a year of one tenant's events (BENCH_CITIZENS citizens, default 12,000: every
+ * 1. Generates a year of one tenant's events (BENCH_CITIZENS citizens, default 13,000: every
  *    citizen registered, a job plan and its revision, six summoned interviews held or missed,
  *    offers, progression assessments, exits, placements and open-counselling visits in proportion;
  *    at least 300,000 events), validates every payload against its contract, and produces them.
@@ -14,7 +14,7 @@
  *
  * The figure is the ratio reporting / baseline in events per second, both measured in this run.
  *
- *   npx nx bench reporting          (BENCH_CITIZENS=12000 by default)
+ *   npx nx bench reporting          (BENCH_CITIZENS=13000 by default)
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -52,7 +52,7 @@ import {
 import { envelopeFor, startTestService, testKafka, uniqueSuffix, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { AppModule, reportingService } from '../src/app.module';
 
-const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 12_000);
+const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 13_000);
 const MIN_EVENTS = Number(process.env.BENCH_MIN_EVENTS ?? 300_000);
 const TENANT = 'kbh';
 /** The year of Copenhagen's goal file (Jobpatruljen 2007), so every goal has a period to compute. */
