@@ -167,7 +167,9 @@ async function produce(prefix: string, planned: Planned[]): Promise<Map<string, 
     registry.validatePayload(contract.type, payload); // a bad generator would only measure the dead-letter path
     const envelope = envelopeFor(contract, payload as never, TENANT);
     const topic = topicName(prefix, contract.stream);
-    byTopic.set(topic, [...(byTopic.get(topic) ?? []), encodeKafkaRecord(envelope, contract.keyOf(payload as never))]);
+    const records = byTopic.get(topic) ?? [];
+    records.push(encodeKafkaRecord(envelope, contract.keyOf(payload as never)));
+    byTopic.set(topic, records);
   }
   const kafka = testKafka();
   const admin = kafka.admin();
