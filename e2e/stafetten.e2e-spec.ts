@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseload-service';
 import { AppModule as ProjectsModule, projectsService } from '@fremskudt/projects-service';
+import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import {
   InformationMeetingHeld,
   MilestoneReached,
@@ -25,14 +26,17 @@ import { CaseloadClient } from './support/caseload';
  * temps in integration positions; one leaves for a job at Hvidovre Hospital and a new temp takes her
  * place; 15 sit the hygiene-certificate exam and all 15 pass. The project's queries show those
  * figures, and the events carry what reporting needs (project, participant, phase and milestone
- * codes, dates). Attendance figures of the meetings are this fixture's own: the note gives none.
+ * codes, dates). Reporting, on the same prefix, computes the same figures from the events as the
+ * statuses of project-scoped goals. Attendance figures of the meetings and the goals' targets are
+ * this fixture's own: the note gives neither.
  */
-describe('Stafetten: caseload and projects together (real PostgreSQL and Kafka)', () => {
+describe('Stafetten: caseload, projects and reporting together (real PostgreSQL and Kafka)', () => {
   const prefix = uniqueTopicPrefix('e2e-stafetten');
   const TENANT = 'kbh';
   const AREAS = ['tingbjerg', 'mjoelnerparken', 'akacieparken', 'lundtoftegade', 'aldersrogade'] as const;
   let caseload: TestService;
   let projects: TestService;
+  let reporting: TestService;
   let probe: EventProbe;
   let kbh: CaseloadClient;
 
@@ -51,16 +55,17 @@ describe('Stafetten: caseload and projects together (real PostgreSQL and Kafka)'
   let replacementEnrolmentId = '';
 
   beforeAll(async () => {
-    [caseload, projects] = await Promise.all([
+    [caseload, projects, reporting] = await Promise.all([
       startTestService(caseloadService, CaseloadModule.forRoot, { topicPrefix: prefix }),
       startTestService(projectsService, ProjectsModule.forRoot, { topicPrefix: prefix }),
+      startTestService(reportingService, ReportingModule.forRoot, { topicPrefix: prefix }),
     ]);
     probe = await EventProbe.start(topicName(prefix, ProjectsStream));
     kbh = new CaseloadClient(caseload, TENANT);
   });
   afterAll(async () => {
     await probe?.stop();
-    await Promise.all([caseload?.dispose(), projects?.dispose()]);
+    await Promise.all([caseload?.dispose(), projects?.dispose(), reporting?.dispose()]);
   });
 
   it('registers 26 women in caseload, and they reach the projects service over Kafka', async () => {
@@ -263,5 +268,81 @@ describe('Stafetten: caseload and projects together (real PostgreSQL and Kafka)'
     const exams = probe.of(MilestoneReached, projectId);
     expect(exams.map((event) => event.data.milestoneCode)).toEqual(Array(15).fill('hygiene-certificate-exam'));
     expect(exams.every((event) => event.data.reachedOn === '2008-03-05' && event.subject === projectId)).toBe(true);
+  });
+  it('reporting shows the same figures from the events: 25 recruited, one left for a job and was replaced, 15 sat the hygiene exam and 15 passed', async () => {
+    // The committee's follow-up of Stafetten up to the status note (March 2008), as goals scoped to the project by its code.
+    const period = { type: 'range', from: '2007-09-01', to: '2008-03-31' };
+    const goal = (id: string, da: string, en: string, rest: object) => ({ id, name: { da, en }, scope: { project: 'stafetten-2007' }, period, ...rest });
+    const left = { fact: 'project-participant-left' };
+    const exam = { fact: 'project-milestone-reached', where: { milestoneCode: 'hygiene-certificate-exam' } };
+    const goals = [
+      goal('stafetten-rekruttering', 'Rekrutterede kvinder', 'Women recruited', {
+        kind: 'count',
+        target: { value: 25 },
+        definition: { events: { fact: 'project-participant-enrolled', where: { replacement: false } } },
+      }),
+      goal('stafetten-informationsmoeder', 'Informationsmøder i alle fem områder', 'Information meetings in all five areas', {
+        kind: 'milestone',
+        scope: { project: 'stafetten-2007', areas: [...AREAS] },
+        definition: { events: { fact: 'project-information-meeting-held' }, deadline: '2007-10-31' },
+      }),
+      goal('stafetten-afgang-til-job', 'Udtrådte der gik i andet job', 'Leavers who left for another job', {
+        kind: 'share',
+        target: { value: 0.5 },
+        definition: { numeratorEvents: { ...left, where: { reason: 'job' } }, denominatorEvents: left },
+      }),
+      goal('stafetten-erstatning', 'Udtrådte der blev erstattet', 'Leavers who were replaced', {
+        kind: 'share',
+        target: { value: 1 },
+        definition: { numeratorEvents: { fact: 'project-participant-replaced' }, denominatorEvents: left },
+      }),
+      goal('stafetten-hygiejnebevis', 'Bestået hygiejnebevis af dem der gik op', 'Passed the hygiene certificate of those who sat it', {
+        kind: 'share',
+        target: { value: 0.9 },
+        definition: { numeratorEvents: { ...exam, where: { ...exam.where, result: 'passed' } }, denominatorEvents: exam },
+      }),
+      goal('stafetten-fastholdelse', 'Deltagere der blev i projektet', 'Participants who stayed in the project', {
+        kind: 'share',
+        target: { value: 0.9 },
+        definition: { population: {}, numerator: { not: { ...left, within: 'period' } } },
+      }),
+    ];
+    const imported = await request(reporting.http).post('/goals/import').set('x-tenant-id', TENANT).set('idempotency-key', randomUUID()).send({ tenant: TENANT, goals });
+    expect(imported.status).toBe(200);
+
+    type Status = { goalId: string; status: string; realised: number; numerator: number; denominator: number | null; populationSize: number | null; citizens?: { numerator: string[]; denominator: string[] } };
+    const statusOf = async (goalId: string, query = '') => (await request(reporting.http).get(`/goals/${goalId}/status${query}`).set('x-tenant-id', TENANT).expect(200)).body as Status;
+    // Reporting has every event of the story once the participants who stayed count 25 of 26 and the exams 15 of 15.
+    await waitFor(
+      async () => {
+        const [stayed, passed] = await Promise.all([statusOf('stafetten-fastholdelse'), statusOf('stafetten-hygiejnebevis')]);
+        return stayed.numerator === 25 && stayed.denominator === 26 && passed.denominator === 15;
+      },
+      { timeoutMs: 30_000, what: "reporting to have Stafetten's events" },
+    );
+    const statuses = (await request(reporting.http).get('/goal-statuses?project=stafetten-2007').set('x-tenant-id', TENANT).expect(200)).body.statuses as Status[];
+    const figures = Object.fromEntries(statuses.map(({ goalId, status, numerator, denominator }) => [goalId, { status, numerator, denominator }]));
+    expect(figures).toEqual({
+      'stafetten-afgang-til-job': { status: 'met', numerator: 1, denominator: 1 },
+      'stafetten-erstatning': { status: 'met', numerator: 1, denominator: 1 },
+      'stafetten-fastholdelse': { status: 'met', numerator: 25, denominator: 26 },
+      'stafetten-hygiejnebevis': { status: 'met', numerator: 15, denominator: 15 },
+      'stafetten-informationsmoeder': { status: 'met', numerator: 5, denominator: 5 },
+      'stafetten-rekruttering': { status: 'met', numerator: 25, denominator: null },
+    });
+    // The evidence names the participants: the one who left for a job is the one replaced; the 26 are the 25 and the replacement.
+    expect((await statusOf('stafetten-erstatning', '?citizens=true')).citizens).toEqual({ numerator: [women[0].id], denominator: [women[0].id] });
+    const stayed = await statusOf('stafetten-fastholdelse', '?citizens=true');
+    expect(stayed.citizens!.denominator).toEqual(women.map((woman) => woman.id).sort());
+    expect(stayed.citizens!.numerator).toEqual(women.slice(1).map((woman) => woman.id).sort());
+    expect(stayed.realised).toBeCloseTo(25 / 26, 12);
+    // On 1 January 2008, before anyone left: the 25 recruited, all still there.
+    const newYear = await request(reporting.http)
+      .put('/goals/stafetten-fastholdelse')
+      .set('x-tenant-id', TENANT)
+      .set('idempotency-key', randomUUID())
+      .send({ ...goals[5], period: { type: 'range', from: '2007-09-01', to: '2008-01-01' } });
+    expect(newYear.status).toBe(200);
+    expect(await statusOf('stafetten-fastholdelse')).toMatchObject({ numerator: 25, denominator: 25, realised: 1 });
   });
 });

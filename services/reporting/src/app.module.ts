@@ -5,7 +5,11 @@ import { CitizensModule } from './citizens/citizens.module';
 import { GoalsModule } from './goals';
 import { READ_MODEL_STREAMS } from './read-models';
 import { reportingMigrations } from './migrations';
+import { OpenCounsellingStatisticsModule } from './open-counselling';
 import { PlacementsModule } from './placements/placements.module';
+import { ProgressionModule } from './progression';
+import { ReportScopesModule } from './report-scopes';
+import { ReportsModule } from './reports';
 
 export const reportingService: ServiceDefinition = {
   name: 'reporting',
@@ -22,6 +26,6 @@ export const reportingService: ServiceDefinition = {
 @Module({})
 export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
-    return { module: AppModule, imports: [PlatformModule.forService(reportingService, config), CitizensModule, GoalsModule, PlacementsModule] };
+    return { module: AppModule, imports: [PlatformModule.forService(reportingService, config), CitizensModule, GoalsModule, PlacementsModule, ReportScopesModule, ProgressionModule, OpenCounsellingStatisticsModule, ReportsModule] };
   }
 }

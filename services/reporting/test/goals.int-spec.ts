@@ -35,11 +35,11 @@ describe('reporting: goals as versioned data per tenant (real PostgreSQL)', () =
     expect(danish.body.errors).toContainEqual({ field: 'definition.numerator.fact', code: 'unknown', message: 'ingen læsemodel registrerer faktummet mentor-course-started' });
     const english = await api().post('/goals', bad).set('accept-language', 'en').expect(400);
     expect(english.body.errors).toContainEqual({ field: 'definition.numerator.fact', code: 'unknown', message: 'no read model records the fact mentor-course-started' });
-    // Well-formed but not computable: a milestone without areas, a project nobody knows the participants of.
+    // Well-formed but not computable: a milestone without areas, a place's fact counted per team.
     const milestone = await api().post('/goals', { ...jobPlanGoal, id: 'm', kind: 'milestone', scope: {}, target: undefined, definition: { events: { fact: 'desk-session-opened' } } }).expect(400);
     expect(milestone.body.errors).toEqual([expect.objectContaining({ field: 'scope.areas', code: 'cannot-compute' })]);
-    const project = await api().post('/goals', { ...jobPlanGoal, id: 'p', scope: { project: 'stafetten' } }).expect(400);
-    expect(fieldsOf(project.body)).toEqual(['scope.project']);
+    const perTeam = await api().post('/goals', { ...jobPlanGoal, id: 'p', scope: { teams: ['team-nord'] }, kind: 'count', target: { value: 5 }, definition: { events: { fact: 'desk-session-opened' } } }).expect(400);
+    expect(fieldsOf(perTeam.body)).toEqual(['scope.teams']);
     // The DTO's own checks name their fields too.
     const malformed = await api().post('/goals', { ...jobPlanGoal, id: 'Not An Id', kind: 'ratio', period: { type: 'year' }, extra: 1 }).expect(400);
     expect(fieldsOf(malformed.body)).toEqual(['extra', 'id', 'kind']);

@@ -78,8 +78,9 @@ describe('the goal definition checker', () => {
     expect(problemsOf(goal({ kind: 'count', scope: { teams: ['team-nord'] }, target: { value: 5 }, definition: { events: { fact: 'desk-session-opened' } } }))).toEqual([
       'scope.teams: cannot-compute',
     ]);
-    // No read model knows project participants yet.
-    expect(problemsOf(goal({ scope: { project: 'stafetten' } }))).toEqual(['scope.project: cannot-compute']);
+    // A project's cohort needs something to reach; its start defaults to the enrolment only in a project scope.
+    expect(problemsOf(goal({ kind: 'cohort', scope: { project: 'stafetten' }, target: { value: 0.7 }, definition: { withinWeeks: 26 } }))).toEqual(['definition.reach: invalid']);
+    expect(problemsOf(goal({ kind: 'cohort', target: { value: 0.7 }, definition: { reach: { fact: 'placement-started' }, withinWeeks: 26 } }))).toEqual(['definition.start: invalid']);
   });
 
   it('checks targets against the kind: fractions for shares, none for milestones and manual goals, value or relative', () => {

@@ -1,5 +1,6 @@
 import { BENEFIT_TYPES, READINESS } from '@fremskudt/contracts';
 import { FactCatalog, Localised } from '../read-models/fact-catalog';
+import { PARTICIPANT_ENROLLED } from '../read-models/projects.projection';
 import { GoalPeriod, isCalendarDate, periodProblems } from './periods';
 
 /**
@@ -27,7 +28,11 @@ export interface GoalScope {
   areas?: string[];
   /** Teams (codes, the responsible consultant's team); none means every team. */
   teams?: string[];
-  /** A project (id); refused until a read model knows project membership. */
+  /**
+   * A project (its code, or its id): the population is the project's participants. Facts of the
+   * projects topic count by their project; other facts count when their citizen was a participant
+   * on the day (enrolled by then and not left before).
+   */
   project?: string;
 }
 
@@ -85,13 +90,22 @@ export interface Population {
 
 export const TIMELINESS_SUBJECTS = ['interviews'] as const;
 
+/**
+ * What a cohort member must reach within the window: a fact in the window or, with `endedBy`, a
+ * state the fact opens and a later fact of the same subject closes (a placement started until it
+ * ended), reached when the citizen is in it at some time in the window: "in or having been in".
+ */
+export interface ReachSelector extends EventSelector {
+  endedBy: EventSelector | null;
+}
+
 export type GoalDefinition =
   | { kind: 'share'; basis: 'citizens'; population: Population; numerator: CitizenPredicate }
   | { kind: 'share'; basis: 'events'; numerator: EventSelector; denominator: EventSelector }
   | { kind: 'count'; events: EventSelector; distinctCitizens: boolean }
   | { kind: 'rate'; events: EventSelector; population: Population }
   | { kind: 'timeliness'; of: (typeof TIMELINESS_SUBJECTS)[number] }
-  | { kind: 'cohort'; start: EventSelector; reach: EventSelector; withinWeeks: number; population: Population | null }
+  | { kind: 'cohort'; start: EventSelector; reach: ReachSelector[]; withinWeeks: number; population: Population | null }
   | { kind: 'milestone'; events: EventSelector; deadline: string | null }
   | { kind: 'manual' };
 
@@ -247,12 +261,36 @@ class Checker {
     return { inCase, benefitTypes, readiness, age, having };
   }
 
+  /** A cohort's reach: one alternative, or `{anyOf: [...]}`; each a fact selector with an optional `endedBy`. */
+  reach(value: unknown, field: string): ReachSelector[] | null {
+    const json = this.object(value, field);
+    if (!json) return null;
+    if (!('anyOf' in json)) {
+      const one = this.reachAlternative(json, field);
+      return one && [one];
+    }
+    this.onlyKeys(json, field, ['anyOf']);
+    const list = json.anyOf;
+    if (!Array.isArray(list) || list.length === 0) return this.problem(`${field}.anyOf`, 'invalid', 'skal være en ikke-tom liste', 'must be a non-empty list');
+    const alternatives = list.map((item, index) => this.reachAlternative(item, `${field}.anyOf.${index}`));
+    return alternatives.some((alternative) => alternative === null) ? null : (alternatives as ReachSelector[]);
+  }
+
+  private reachAlternative(value: unknown, field: string): ReachSelector | null {
+    const selector = this.selector(value, field, { citizen: true, extraKeys: ['endedBy'] });
+    if (!selector) return null;
+    const raw = (value as Json).endedBy;
+    if (raw === undefined) return { ...selector, endedBy: null };
+    const endedBy = this.selector(raw, `${field}.endedBy`, { citizen: true });
+    return endedBy && { ...selector, endedBy };
+  }
+
   positiveInteger(value: unknown, field: string, max: number): number | null {
     if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= max) return value as number;
     return this.problem(field, 'invalid', `skal være et heltal 1-${max}`, `must be an integer 1-${max}`);
   }
 
-  definition(kind: GoalKind, value: unknown): GoalDefinition | null {
+  definition(kind: GoalKind, value: unknown, scope: GoalScope): GoalDefinition | null {
     const field = 'definition';
     const json = this.object(value, field);
     if (!json) return null;
@@ -292,8 +330,12 @@ class Checker {
       }
       case 'cohort': {
         this.onlyKeys(json, field, ['start', 'reach', 'withinWeeks', 'population']);
-        const start = this.selector(json.start, `${field}.start`, { citizen: true });
-        const reach = this.selector(json.reach, `${field}.reach`, { citizen: true });
+        // A project's cohort starts, unless said otherwise, on each participant's enrolment date.
+        const start =
+          json.start === undefined && scope.project !== undefined
+            ? { facts: [PARTICIPANT_ENROLLED], where: [] }
+            : this.selector(json.start, `${field}.start`, { citizen: true });
+        const reach = this.reach(json.reach, `${field}.reach`);
         const withinWeeks = this.positiveInteger(json.withinWeeks, `${field}.withinWeeks`, 520);
         const population = json.population === undefined ? null : this.population(json.population, `${field}.population`);
         if (json.population !== undefined && !population) return null;
@@ -326,14 +368,11 @@ export function checkGoal(document: GoalDocument, catalog: FactCatalog): Checked
   for (const problem of periodProblems(document.period)) checker.problem(`period.${problem.field}`, 'invalid', problem.message.da, problem.message.en);
 
   const { scope, kind } = document;
-  if (scope.project !== undefined) {
-    checker.problem('scope.project', 'cannot-compute', 'ingen læsemodel kender projekternes deltagere endnu', 'no read model knows project participants yet');
-  }
   if (kind === 'milestone' && !scope.areas?.length) {
     checker.problem('scope.areas', 'cannot-compute', 'en milepæl gælder hvert område i scopet; angiv områderne', 'a milestone holds in every area of the scope; name the areas');
   }
 
-  const definition = checker.definition(kind, document.definition);
+  const definition = checker.definition(kind, document.definition, scope);
 
   // Facts about a place have an area but no team: they cannot be counted per team.
   if (definition && scope.teams?.length) {
@@ -357,9 +396,6 @@ export function checkGoal(document: GoalDocument, catalog: FactCatalog): Checked
       checker.problem('target.value', 'invalid', fraction ? 'skal være en andel 0-1 (0,9 = 90 %)' : 'skal være et tal ≥ 0', fraction ? 'must be a fraction 0-1 (0.9 = 90 %)' : 'must be a number ≥ 0');
     }
   } else if (target.relativeTo) {
-    if (target.relativeTo.scope.project !== undefined) {
-      checker.problem('target.relativeTo.scope.project', 'cannot-compute', 'ingen læsemodel kender projekternes deltagere endnu', 'no read model knows project participants yet');
-    }
     const factor = target.relativeTo.factor;
     if (factor !== undefined && (!Number.isFinite(factor) || factor <= 0)) checker.problem('target.relativeTo.factor', 'invalid', 'skal være et tal > 0', 'must be a number > 0');
   }
@@ -398,7 +434,7 @@ export function selectorsOf(definition: GoalDefinition): EventSelector[] {
     case 'rate':
       return [definition.events, ...ofPopulation(definition.population)];
     case 'cohort':
-      return [definition.start, definition.reach, ...ofPopulation(definition.population)];
+      return [definition.start, ...definition.reach.flatMap((reach) => [reach, ...(reach.endedBy ? [reach.endedBy] : [])]), ...ofPopulation(definition.population)];
     case 'timeliness':
     case 'manual':
       return [];

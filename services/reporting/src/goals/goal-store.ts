@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { GoalDocument } from './goal-definition';
+import { isProjectGoalId, projectGoalsAsOf, projectGoalVersions } from './project-goals';
 
 /** One stored version of a goal. */
 export interface StoredGoal {
@@ -19,7 +20,8 @@ const toStored = (row: VersionRow): StoredGoal => ({ document: row.document, ver
 
 /**
  * The tenant's goals at a moment: for each goal the latest version recorded by then (all
- * current versions when `asOf` is left out). Goals created later are not there.
+ * current versions when `asOf` is left out). Goals created later are not there. The projects'
+ * own goals in force then are among them (see project-goals.ts), in id order with the rest.
  */
 export async function goalsAsOf(manager: EntityManager, asOf?: string, goalIds?: string[]): Promise<StoredGoal[]> {
   const rows: VersionRow[] = await manager.query(
@@ -29,10 +31,12 @@ export async function goalsAsOf(manager: EntityManager, asOf?: string, goalIds?:
       ORDER BY goal_id, version DESC`,
     [asOf ?? null, goalIds ?? null],
   );
-  return rows.map(toStored);
+  const fromProjects = await projectGoalsAsOf(manager, asOf, goalIds);
+  return [...rows.map(toStored), ...fromProjects].sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
 }
 
 export async function goalVersions(manager: EntityManager, goalId: string): Promise<StoredGoal[]> {
+  if (isProjectGoalId(goalId)) return projectGoalVersions(manager, goalId);
   const rows: VersionRow[] = await manager.query(
     `SELECT goal_id, version, document, recorded_at FROM goal_version WHERE goal_id = $1 ORDER BY version`,
     [goalId],

@@ -59,7 +59,10 @@ export class ScopeDto {
   @Matches(CODE_PATTERN, { each: true, message: CODE_MESSAGE })
   teams?: string[];
 
-  @ApiPropertyOptional({ description: 'Et projekt (kode); afvises indtil en læsemodel kender projektdeltagerne' })
+  @ApiPropertyOptional({
+    example: 'stafetten-2007',
+    description: 'Et projekt (kode eller id): populationen er projektets deltagere; andre hændelser tæller, når borgeren deltog i projektet den dag',
+  })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   project?: string;

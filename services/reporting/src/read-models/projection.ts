@@ -81,6 +81,44 @@ export class ReadModelWriter {
       [periodId, citizenId, closedOn, exitReason],
     );
   }
+
+  /** One version of a project's definition or goals, keyed by the event (insert-only, so any order gives the same rows). */
+  async projectDefinition(version: ProjectDefinitionVersion): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO project_definition_history
+         (tenant_id, event_id, project_id, project_code, aspect, effective_at, template_code, variant_code, start_date, end_date, area_codes, goals)
+       VALUES (current_setting('app.tenant_id'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (tenant_id, event_id) DO NOTHING`,
+      [
+        this.envelope.id,
+        version.projectId,
+        version.projectCode,
+        version.aspect,
+        version.effectiveAt,
+        version.templateCode ?? null,
+        version.variantCode ?? null,
+        version.startDate ?? null,
+        version.endDate ?? null,
+        version.areaCodes ?? null,
+        version.goals === undefined ? null : JSON.stringify(version.goals),
+      ],
+    );
+  }
+}
+
+/** A project's definition (created or changed) or its own goals, as published at a moment. */
+export interface ProjectDefinitionVersion {
+  projectId: string;
+  projectCode: string;
+  aspect: 'definition' | 'goals';
+  /** When it was created, changed or its goals set: the latest by this moment is the project's. */
+  effectiveAt: string;
+  templateCode?: string | null;
+  variantCode?: string | null;
+  startDate?: string;
+  endDate?: string | null;
+  areaCodes?: string[];
+  goals?: unknown[];
 }
 
 /** How one event type changes the read models. */

@@ -5,6 +5,7 @@ import { COUNSELLING_PROJECTIONS } from './counselling.projection';
 import { FactCatalog } from './fact-catalog';
 import { PLACEMENT_PROJECTIONS } from './placements.projection';
 import { Projection, ReadModelWriter, StreamProjections } from './projection';
+import { PROJECT_PROJECTIONS } from './projects.projection';
 
 /**
  * Every stream the goal engine reads, as projections into the generic read models. To report
@@ -12,7 +13,7 @@ import { Projection, ReadModelWriter, StreamProjections } from './projection';
  * here (and its stream to the service's `consumes`): the handler, the rebuild and the goal
  * engine take it from this list.
  */
-export const STREAM_PROJECTIONS: readonly StreamProjections[] = [CASELOAD_PROJECTIONS, COUNSELLING_PROJECTIONS, PLACEMENT_PROJECTIONS];
+export const STREAM_PROJECTIONS: readonly StreamProjections[] = [CASELOAD_PROJECTIONS, COUNSELLING_PROJECTIONS, PLACEMENT_PROJECTIONS, PROJECT_PROJECTIONS];
 
 export const FACT_CATALOG = new FactCatalog(STREAM_PROJECTIONS.flatMap((stream) => stream.facts));
 

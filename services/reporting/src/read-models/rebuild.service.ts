@@ -8,7 +8,7 @@ import { applyToReadModels, READ_MODEL_STREAMS } from './projections';
 import { Rebuild, RebuildState } from './rebuild-state';
 
 /** Every read-model table; a rebuild empties the tenant's rows of each before replaying. */
-export const READ_MODEL_TABLES = ['domain_fact', 'case_period', 'citizen_attribute_history', 'reported_citizen'] as const;
+export const READ_MODEL_TABLES = ['domain_fact', 'case_period', 'citizen_attribute_history', 'reported_citizen', 'project_definition_history'] as const;
 
 type KafkaHeaders = Record<string, Buffer | string | Array<Buffer | string> | undefined>;
 

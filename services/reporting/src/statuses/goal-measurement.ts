@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EventSelector, GoalDefinition, GoalScope, Population } from '../goals/goal-definition';
+import { EventSelector, GoalDefinition, GoalScope, Population, ReachSelector } from '../goals/goal-definition';
 import { DateRange, monthsIn } from '../goals/periods';
 import { EVERYONE_IN_CASE, GoalSql } from './goal-sql';
 import { shareOf } from './status-rule';
@@ -138,13 +138,24 @@ export async function measure(
     }
 
     case 'cohort': {
-      // Citizens whose first start fact is in the period, and who reach the other fact within N weeks of it.
+      // Citizens whose first start fact is in the period, and who reach the other fact within N weeks of it:
+      // from the start day to N × 7 days after it, both included (26 weeks: day 182 counts, day 183 does not).
       const sql = new GoalSql(range);
       const inPopulation = definition.population ? `AND s.citizen_id IN (SELECT citizen_id FROM (${sql.population(definition.population, scope)}) p)` : '';
       const days = sql.param(definition.withinWeeks * 7, 'int');
-      const r = sql.alias('r');
-      const reached = `EXISTS (SELECT 1 FROM domain_fact ${r} WHERE ${r}.citizen_id = s.citizen_id AND ${sql.selects(definition.reach, r)}
-                                 AND ${r}.occurred_on BETWEEN s.started_on AND s.started_on + ${days})`;
+      const reachedBy = (reach: ReachSelector) => {
+        const r = sql.alias('r');
+        // A state (placement) counts when it began by the window's end and had not ended before the start.
+        let inWindow = `${r}.occurred_on >= s.started_on`;
+        if (reach.endedBy) {
+          const e = sql.alias('e');
+          inWindow = `(${inWindow} OR NOT EXISTS (SELECT 1 FROM domain_fact ${e} WHERE ${e}.citizen_id = ${r}.citizen_id AND ${e}.subject_id = ${r}.subject_id
+                                                    AND ${sql.selects(reach.endedBy, e)} AND ${e}.occurred_on < s.started_on))`;
+        }
+        return `EXISTS (SELECT 1 FROM domain_fact ${r} WHERE ${r}.citizen_id = s.citizen_id AND ${sql.selects(reach, r)}
+                           AND ${r}.occurred_on <= s.started_on + ${days} AND ${inWindow})`;
+      };
+      const reached = `(${definition.reach.map(reachedBy).join(' OR ')})`;
       const [row]: CountRow[] = await manager.query(
         `WITH starts AS (
            SELECT f.citizen_id, min(f.occurred_on) AS started_on FROM domain_fact f
@@ -167,7 +178,8 @@ export async function measure(
       const area = `coalesce(f.area_code, CASE WHEN f.citizen_id IS NOT NULL THEN ${sql.attributeOn('area', 'f.citizen_id', 'f.occurred_on')} END)`;
       const rows: Array<{ area_code: string; reached_on: Date | string }> = await manager.query(
         `SELECT area_code, min(occurred_on)::text AS reached_on FROM (
-           SELECT ${area} AS area_code, f.occurred_on FROM domain_fact f WHERE ${sql.selects(definition.events, 'f')} AND f.occurred_on <= ${deadline}) x
+           SELECT ${area} AS area_code, f.occurred_on FROM domain_fact f
+            WHERE ${sql.selects(definition.events, 'f')} AND f.occurred_on <= ${deadline} AND ${sql.factInProject(scope, 'f')}) x
           WHERE area_code = ANY(${sql.param(areas, 'text[]')})
           GROUP BY area_code`,
         sql.params,

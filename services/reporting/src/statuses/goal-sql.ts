@@ -1,6 +1,7 @@
 import { CitizenPredicate, EventSelector, GoalScope, Population } from '../goals/goal-definition';
 import { DateRange } from '../goals/periods';
 import { CitizenAttribute } from '../read-models/projection';
+import { PARTICIPANT_ENROLLED, PARTICIPANT_LEFT } from '../read-models/projects.projection';
 
 /**
  * Compiles the goal vocabulary into SQL over the read models. Every value travels as a
@@ -11,12 +12,17 @@ import { CitizenAttribute } from '../read-models/projection';
  * the first known when the date is before it); a citizen belongs to the population when a case
  * period overlaps the period (or is open on its last day); the reference date is the period's
  * last day, or the last day in case for a citizen who left during the period.
+ *
+ * A project scope: a citizen is a participant on a day when enrolled in the project by then and
+ * not left before it (an enrolment and its leaving share the enrolment as subject). The project
+ * is named by its code or id; the code is resolved through the projects' definitions.
  */
 export class GoalSql {
   readonly params: unknown[] = [];
   private aliases = 0;
   private startParam?: string;
   private endParam?: string;
+  private readonly projectIdsOf = new Map<string, string>();
 
   constructor(readonly range: DateRange) {}
 
@@ -50,15 +56,49 @@ export class GoalSql {
               LIMIT 1)`;
   }
 
-  /** The citizen is in the scope's areas and teams on the date. */
-  citizenInScope(scope: GoalScope, citizen: string, date: string): string {
+  /** The ids of the scope's project (text[]): the given id itself and the id of the project with that code. */
+  projectIds(project: string): string {
+    let ids = this.projectIdsOf.get(project);
+    if (!ids) {
+      const given = this.param(project, 'text');
+      ids = `(ARRAY[${given}] || ARRAY(SELECT DISTINCT pd.project_id::text FROM project_definition_history pd WHERE pd.project_code = ${given}))`;
+      this.projectIdsOf.set(project, ids);
+    }
+    return ids;
+  }
+
+  /** The citizen took part in the project at some time from `from` to `to` (enrolled by `to`, not left before `from`). */
+  participant(project: string, citizen: string, from: string, to: string): string {
+    const e = this.alias('pe');
+    const l = this.alias('pl');
+    return `EXISTS (SELECT 1 FROM domain_fact ${e}
+                     WHERE ${e}.citizen_id = ${citizen} AND ${e}.kind = '${PARTICIPANT_ENROLLED}'
+                       AND ${e}.attributes ->> 'projectId' = ANY(${this.projectIds(project)}) AND ${e}.occurred_on <= ${to}
+                       AND NOT EXISTS (SELECT 1 FROM domain_fact ${l}
+                                        WHERE ${l}.kind = '${PARTICIPANT_LEFT}' AND ${l}.subject_id = ${e}.subject_id
+                                          AND ${l}.citizen_id = ${e}.citizen_id AND ${l}.occurred_on < ${from}))`;
+  }
+
+  /**
+   * A fact belongs to the scope's project: a fact of the projects topic by the project it names,
+   * any other by its citizen being a participant on the day. TRUE without a project scope.
+   */
+  factInProject(scope: GoalScope, fact: string): string {
+    if (scope.project === undefined) return 'TRUE';
+    return `CASE WHEN ${fact}.attributes ->> 'projectId' IS NOT NULL THEN ${fact}.attributes ->> 'projectId' = ANY(${this.projectIds(scope.project)})
+                 ELSE ${fact}.citizen_id IS NOT NULL AND ${this.participant(scope.project, `${fact}.citizen_id`, `${fact}.occurred_on`, `${fact}.occurred_on`)} END`;
+  }
+
+  /** The citizen is in the scope's areas and teams on the date, and a participant of its project from `from` (default: the date) to the date. */
+  citizenInScope(scope: GoalScope, citizen: string, date: string, from = date): string {
     const conditions: string[] = [];
     if (scope.areas?.length) conditions.push(`${this.attributeOn('area', citizen, date)} = ANY(${this.param(scope.areas, 'text[]')})`);
     if (scope.teams?.length) conditions.push(`${this.attributeOn('team', citizen, date)} = ANY(${this.param(scope.teams, 'text[]')})`);
+    if (scope.project !== undefined) conditions.push(this.participant(scope.project, citizen, from, date));
     return conditions.length ? conditions.join(' AND ') : 'TRUE';
   }
 
-  /** A fact is in the scope: a place's fact by its own area, a citizen's by the citizen's area and team on the day. */
+  /** A fact is in the scope: a place's fact by its own area, a citizen's by the citizen's area and team on the day (and project, see factInProject). */
   factInScope(scope: GoalScope, fact: string): string {
     const conditions: string[] = [];
     if (scope.areas?.length) {
@@ -70,6 +110,7 @@ export class GoalSql {
     if (scope.teams?.length) {
       conditions.push(`${fact}.citizen_id IS NOT NULL AND ${this.attributeOn('team', `${fact}.citizen_id`, `${fact}.occurred_on`)} = ANY(${this.param(scope.teams, 'text[]')})`);
     }
+    if (scope.project !== undefined) conditions.push(this.factInProject(scope, fact));
     return conditions.length ? conditions.join(' AND ') : 'TRUE';
   }
 
@@ -135,7 +176,9 @@ export class GoalSql {
         : `SELECT DISTINCT cp.citizen_id, ${this.end} AS reference_date
              FROM case_period cp
             WHERE cp.opened_on <= ${this.end} AND (cp.closed_on IS NULL OR cp.closed_on > ${this.end})`;
-    const conditions = [this.citizenInScope(scope, 'ic.citizen_id', 'ic.reference_date')];
+    // A project's participants during the period (from its first day), or at its end.
+    const participantFrom = population.inCase === 'during-period' ? this.start : 'ic.reference_date';
+    const conditions = [this.citizenInScope(scope, 'ic.citizen_id', 'ic.reference_date', participantFrom)];
     if (population.benefitTypes) conditions.push(`${this.attributeOn('benefit-type', 'ic.citizen_id', 'ic.reference_date')} = ANY(${this.param(population.benefitTypes, 'text[]')})`);
     if (population.readiness) conditions.push(`${this.attributeOn('readiness', 'ic.citizen_id', 'ic.reference_date')} = ANY(${this.param(population.readiness, 'text[]')})`);
     if (population.age) {

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Language } from '@fremskudt/service-kit';
+import { indicatorBreakdownCsv } from '../breakdowns/breakdown-csv';
 import { GoalId, RequestLanguage } from '../goals/goals.controller';
 import { indicatorTableCsv } from './indicator-csv';
 import { GoalStatusesView, GoalStatusView, IndicatorTableQuery, IndicatorTableView, StatusesQuery, StatusQuery } from './statuses.dto';
@@ -36,6 +37,6 @@ export class StatusesController {
     if (query.format !== 'csv') return table;
     response.type('text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="indikatorer-${table.tenant}.csv"`);
-    return indicatorTableCsv(table, language);
+    return query.by ? indicatorBreakdownCsv(table, query.by, language) : indicatorTableCsv(table, language);
   }
 }

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { BREAKDOWNS } from '../breakdowns/breakdown-cells';
+import { BreakdownCellView } from '../breakdowns/breakdowns.dto';
 import { CODE_PATTERN, PeriodDto, ScopeDto } from '../goals/goals.dto';
 import { GOAL_STATUSES } from './status-rule';
 
@@ -42,10 +44,20 @@ export class StatusesQuery {
   @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   teamCode?: string;
 
+  @ApiPropertyOptional({ example: 'stafetten-2007', description: 'Kun projektets mål (projektets kode eller id, som i målets scope)' })
+  @IsOptional()
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
+  project?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'Med måldefinitionerne som de var på dette tidspunkt; standard: nu' })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
+
+  @ApiPropertyOptional({ enum: BREAKDOWNS, description: 'Hvert mål også fordelt på områderne (teamene) i dets scope; for hele kommunen: alle kendte' })
+  @IsOptional()
+  @IsIn(BREAKDOWNS)
+  by?: (typeof BREAKDOWNS)[number];
 }
 
 export class IndicatorTableQuery extends StatusesQuery {
@@ -117,6 +129,8 @@ export class GoalStatusView {
   @ApiPropertyOptional({ type: [AreaReachedView], description: 'Milepæle: hvert område i scopet' }) areas?: AreaReachedView[];
   @ApiPropertyOptional({ type: AssessmentView, nullable: true, description: 'Manuelle mål: den seneste vurdering' }) assessment?: AssessmentView | null;
   @ApiPropertyOptional({ type: CitizensBehindView, description: 'Kun med citizens=true' }) citizens?: CitizensBehindView;
+  @ApiPropertyOptional({ type: [BreakdownCellView], description: 'Kun med by: status pr. område eller team' }) breakdown?: BreakdownCellView[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Kun med by: hvorfor målet ikke kan fordeles sådan' }) breakdownProblem?: string | null;
   @ApiProperty({ format: 'date-time' }) computedAt: string;
 }
 
@@ -140,6 +154,8 @@ export class IndicatorRowView {
   @ApiProperty() statusLabel: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Sammenligningsgruppens realiserede værdi' }) comparison: number | null;
   @ApiProperty({ type: 'integer' }) definitionVersion: number;
+  @ApiPropertyOptional({ type: [BreakdownCellView], description: 'Kun med by: pr. område eller team' }) breakdown?: BreakdownCellView[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Kun med by: hvorfor målet ikke kan fordeles sådan' }) breakdownProblem?: string | null;
 }
 
 export class IndicatorTableView {

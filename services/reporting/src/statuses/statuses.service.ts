@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
 import { Language, NotFoundProblem } from '@fremskudt/service-kit';
+import { Breakdown, breakdownPlan, knownKeys } from '../breakdowns/breakdown-cells';
+import { BreakdownCellView } from '../breakdowns/breakdowns.dto';
 import { checkGoal, GoalScope } from '../goals/goal-definition';
 import { goalsAsOf, StoredGoal } from '../goals/goal-store';
 import { partialThresholdOf } from '../goals/goals.service';
@@ -18,6 +20,8 @@ interface EvaluateOptions {
   /** The comparison scope for goals without a relative target (the indicator table's comparison column). */
   comparisonScope?: GoalScope;
   asOf?: string;
+  /** A part of the goal's scope to compute instead of the whole (a breakdown's area or team). */
+  scope?: GoalScope;
 }
 
 /**
@@ -45,7 +49,10 @@ export class StatusesService {
       const threshold = await partialThresholdOf(manager);
       const goals = this.select(await goalsAsOf(manager, query.asOf), query);
       const statuses: GoalStatusView[] = [];
-      for (const goal of goals) statuses.push(await this.evaluate(manager, goal, threshold, { language, asOf: query.asOf }));
+      for (const goal of goals) {
+        const status = await this.evaluate(manager, goal, threshold, { language, asOf: query.asOf });
+        statuses.push(query.by ? { ...status, ...(await this.breakdown(manager, goal, threshold, { language, asOf: query.asOf }, query.by)) } : status);
+      }
       return { tenant: TenantContext.currentTenant(), rebuildInProgress: this.rebuilds.inProgress(), statuses };
     });
   }
@@ -72,20 +79,40 @@ export class StatusesService {
           statusLabel: status.statusLabel,
           comparison: status.comparison?.realised ?? null,
           definitionVersion: status.definitionVersion,
+          ...(query.by ? await this.breakdown(manager, goal, threshold, { language, asOf: query.asOf }, query.by) : {}),
         });
       }
       return { tenant: TenantContext.currentTenant(), comparisonScope, rebuildInProgress: this.rebuilds.inProgress(), rows };
     });
   }
 
-  /** Goals whose period overlaps the asked one and whose scope includes the asked area or team, in id order. */
+  /** Goals whose period overlaps the asked one and whose scope includes the asked area, team or project, in id order. */
   private select(goals: StoredGoal[], query: StatusesQuery): StoredGoal[] {
     const asked = { from: query.from ?? '0001-01-01', to: query.to ?? '9999-12-31' };
     return goals
       .filter(({ document }) => overlaps(periodRange(document.period), asked))
       .filter(({ document }) => !query.areaCode || (document.scope.areas ?? []).includes(query.areaCode))
       .filter(({ document }) => !query.teamCode || (document.scope.teams ?? []).includes(query.teamCode))
+      .filter(({ document }) => !query.project || document.scope.project === query.project)
       .sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
+  }
+
+  /** The goal's status in each area (team) of its scope, or why it cannot be broken down so. */
+  private async breakdown(
+    manager: EntityManager,
+    stored: StoredGoal,
+    threshold: number,
+    options: EvaluateOptions,
+    by: Breakdown,
+  ): Promise<{ breakdown: BreakdownCellView[]; breakdownProblem: string | null }> {
+    const plan = breakdownPlan(stored.document, by, await knownKeys(manager, by));
+    const breakdown: BreakdownCellView[] = [];
+    for (const cell of plan.cells) {
+      const status = await this.evaluate(manager, stored, threshold, { ...options, scope: cell.scope });
+      const { status: decided, statusLabel, realised, target, numerator, denominator, populationSize } = status;
+      breakdown.push({ key: cell.key, scope: cell.scope, status: decided, statusLabel, realised, target, numerator, denominator, populationSize });
+    }
+    return { breakdown, breakdownProblem: plan.problem ? plan.problem[options.language] : null };
   }
 
   private async evaluate(manager: EntityManager, stored: StoredGoal, tenantThreshold: number, options: EvaluateOptions): Promise<GoalStatusView> {
@@ -127,7 +154,7 @@ export class StatusesService {
       return answer(assessment ? (assessment.status as GoalStatus) : 'not-assessed', { assessment });
     }
 
-    const measured = await measure(manager, definition, document.scope, range, { withCitizens: options.withCitizens });
+    const measured = await measure(manager, definition, options.scope ?? document.scope, range, { withCitizens: options.withCitizens });
     const evidence = {
       realised: measured.realised,
       numerator: measured.numerator,
