@@ -179,8 +179,8 @@ async function produce(prefix: string, planned: Planned[]): Promise<Map<string, 
   const producer = kafka.producer();
   await producer.connect();
   for (const [topic, records] of byTopic) {
-    for (let offset = 0; offset < records.length; offset += 5_000) {
-      await producer.send({ topic, messages: records.slice(offset, offset + 5_000) });
+    for (let offset = 0; offset < records.length; offset += 1_000) {
+      await producer.send({ topic, messages: records.slice(offset, offset + 1_000) });
     }
   }
   await producer.disconnect();
