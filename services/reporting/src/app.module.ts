@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CitizensStream, PlacementsStream } from '@fremskudt/contracts';
+import { CitizensStream } from '@fremskudt/contracts';
 import { PlatformConfig, PlatformModule, ServiceDefinition } from '@fremskudt/service-kit';
 import { CitizensModule } from './citizens/citizens.module';
 import { GoalsModule } from './goals';
@@ -19,8 +19,9 @@ export const reportingService: ServiceDefinition = {
   entities: [],
   migrations: reportingMigrations,
   produces: [],
-  // The goal engine reads every stream its projections know (see read-models/projections.ts).
-  consumes: [...new Set([CitizensStream, PlacementsStream, ...READ_MODEL_STREAMS])],
+  // The goal engine reads every stream its projections know (read-models/projections.ts); the
+  // registered-citizens count reads the citizens stream in any case.
+  consumes: [...new Set([CitizensStream, ...READ_MODEL_STREAMS])],
 };
 
 @Module({})
