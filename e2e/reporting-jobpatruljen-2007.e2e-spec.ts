@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
 import { Admin } from 'kafkajs';
 import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseload-service';
 import { AppModule as CounsellingModule, counsellingService } from '@fremskudt/counselling-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { CitizensStream, CounsellingDesksStream, topicName } from '@fremskudt/contracts';
 import { startTestService, TestService, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { callService, expectCall, inPool, listenOnLoopback } from './support/http';
 import { waitForNoLag } from './support/platform';
 
 /**
@@ -41,55 +40,19 @@ describe('reporting: Jobpatruljen 2007 through caseload, counselling and reporti
   let caseload: TestService;
   let counselling: TestService;
   let reporting: TestService;
-  let caseloadUrl: string;
   let admin: Admin;
 
   /**
-   * A command or query on caseload's public API over HTTP (keep-alive), failing with the problem
-   * on any other status. No Idempotency-Key: nothing here is retried, and the fixture's thousands
-   * of commands are quicker without storing their answers.
+   * A command or query on caseload's public API, failing with the problem on any other status. No
+   * Idempotency-Key: nothing here is retried, and the fixture's thousands of commands are quicker
+   * without storing their answers.
    */
-  const caseloadCall = async <T>(method: 'GET' | 'POST', route: string, expected: number, body?: object): Promise<T> => {
-    const response = await fetch(`${caseloadUrl}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-tenant-id': TENANT },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = await response.json();
-    if (response.status !== expected) throw new Error(`${method} ${route} answered ${response.status}, not ${expected}: ${JSON.stringify(answer)}`);
-    return answer as T;
-  };
+  const caseloadCall = <T>(method: 'GET' | 'POST', route: string, expected: number, body?: object): Promise<T> =>
+    expectCall<T>(caseload, method, route, expected, { tenant: TENANT, body });
 
-  /** Requests to counselling and reporting (few), through supertest-like fetch on their own listening servers. */
-  const servers = new Map<TestService, string>();
-  const call = async (service: TestService, method: 'GET' | 'POST' | 'PUT', route: string, body?: object, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${servers.get(service)}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-tenant-id': TENANT, ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, text, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined };
-  };
-
-  const listen = async (service: TestService) => {
-    await service.app.listen(0, '127.0.0.1');
-    const { port } = service.app.getHttpServer().address() as AddressInfo;
-    servers.set(service, `http://127.0.0.1:${port}`);
-  };
-
-  /** Runs the work for every item, at most `concurrency` at a time. */
-  async function inPool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < items.length) {
-          const index = next++;
-          await work(items[index], index);
-        }
-      }),
-    );
-  }
+  /** Requests to counselling and reporting (few), with an Idempotency-Key on commands. */
+  const call = (service: TestService, method: 'GET' | 'POST' | 'PUT', route: string, body?: object, headers: Record<string, string> = {}) =>
+    callService(service, method, route, { tenant: TENANT, body, headers, idempotencyKey: method !== 'GET' });
 
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   /** A CPR number with the birth date and a serial of the 1900s (7th digit 0-3), unique by its serial. */
@@ -134,8 +97,7 @@ describe('reporting: Jobpatruljen 2007 through caseload, counselling and reporti
       startTestService(counsellingService, CounsellingModule.forRoot, { topicPrefix: prefix }),
       startTestService(reportingService, ReportingModule.forRoot, { topicPrefix: prefix }),
     ]);
-    await Promise.all([caseload, counselling, reporting].map(listen));
-    caseloadUrl = servers.get(caseload)!;
+    await Promise.all([caseload, counselling, reporting].map(listenOnLoopback));
     admin = testKafka().admin();
     await admin.connect();
   }, 120_000);

@@ -1,10 +1,9 @@
-import { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { Admin } from 'kafkajs';
 import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseload-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { CitizensStream, topicName } from '@fremskudt/contracts';
 import { startTestService, TestService, testKafka, uniqueTopicPrefix } from '@fremskudt/testing';
+import { expectCall, inPool, listenOnLoopback } from './support/http';
 import { waitForNoLag } from './support/platform';
 
 /**
@@ -83,28 +82,10 @@ describe('reporting: progression Jan→Dec 2014 through caseload and reporting',
   let caseload: TestService;
   let reporting: TestService;
   let admin: Admin;
-  const urls = new Map<TestService, string>();
 
-  /** A request on a service's public API over HTTP, failing with the answer on any other status. */
-  const call = async <T>(service: TestService, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, body?: object): Promise<T> => {
-    const response = await fetch(`${urls.get(service)}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-tenant-id': TENANT, ...(method === 'PUT' ? { 'idempotency-key': randomUUID() } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = await response.json();
-    if (response.status !== expected) throw new Error(`${method} ${route} answered ${response.status}, not ${expected}: ${JSON.stringify(answer)}`);
-    return answer as T;
-  };
-
-  async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < items.length) await work(items[next++]);
-      }),
-    );
-  }
+  /** A request on a service's public API, failing with the answer on any other status (an Idempotency-Key only on the few PUTs). */
+  const call = <T>(service: TestService, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, body?: object): Promise<T> =>
+    expectCall<T>(service, method, route, expected, { tenant: TENANT, body, idempotencyKey: method === 'PUT' });
 
   const assess = (citizenId: string, assessedOn: string, group: string) => {
     const [professionalSkills, jobOrEducationFocus, personalAndSocialCompetences, socialConditions, health] = SCORES[group];
@@ -141,10 +122,7 @@ describe('reporting: progression Jan→Dec 2014 through caseload and reporting',
       startTestService(caseloadService, CaseloadModule.forRoot, { topicPrefix: prefix }),
       startTestService(reportingService, ReportingModule.forRoot, { topicPrefix: prefix }),
     ]);
-    for (const service of [caseload, reporting]) {
-      await service.app.listen(0, '127.0.0.1');
-      urls.set(service, `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`);
-    }
+    await Promise.all([caseload, reporting].map(listenOnLoopback));
     admin = testKafka().admin();
     await admin.connect();
   }, 120_000);

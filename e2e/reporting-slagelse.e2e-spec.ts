@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import { Admin } from 'kafkajs';
 import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseload-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { CitizensStream, topicName } from '@fremskudt/contracts';
 import { startTestService, TestService, testKafka, uniqueTopicPrefix } from '@fremskudt/testing';
 import { addDays } from './support/caseload';
+import { expectCall, inPool, listenOnLoopback } from './support/http';
 import { waitForNoLag } from './support/platform';
 
 /**
@@ -95,27 +94,10 @@ describe('reporting: Slagelse’s own goals beside Copenhagen’s, through casel
   let caseload: TestService;
   let reporting: TestService;
   let admin: Admin;
-  const urls = new Map<TestService, string>();
 
-  const call = async <T>(service: TestService, tenant: string, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, body?: object): Promise<T> => {
-    const response = await fetch(`${urls.get(service)}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-tenant-id': tenant, ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (response.status !== expected) throw new Error(`${tenant}: ${method} ${route} answered ${response.status}, not ${expected}: ${text}`);
-    return (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
-  };
-
-  async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < items.length) await work(items[next++]);
-      }),
-    );
-  }
+  /** A request on a service's public API as the tenant, failing with the answer on any other status (Idempotency-Key on commands). */
+  const call = <T>(service: TestService, tenant: string, method: 'GET' | 'POST' | 'PUT', route: string, expected: number, body?: object): Promise<T> =>
+    expectCall<T>(service, method, route, expected, { tenant, body, idempotencyKey: method !== 'GET' });
 
   /** Registers (refers) the citizen, summons them three times with the outcomes, then the exit. */
   const replay = async (citizen: Citizen) => {
@@ -147,10 +129,7 @@ describe('reporting: Slagelse’s own goals beside Copenhagen’s, through casel
       startTestService(caseloadService, CaseloadModule.forRoot, { topicPrefix: prefix }),
       startTestService(reportingService, ReportingModule.forRoot, { topicPrefix: prefix }),
     ]);
-    for (const service of [caseload, reporting]) {
-      await service.app.listen(0, '127.0.0.1');
-      urls.set(service, `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`);
-    }
+    await Promise.all([caseload, reporting].map(listenOnLoopback));
     admin = testKafka().admin();
     await admin.connect();
   }, 120_000);
