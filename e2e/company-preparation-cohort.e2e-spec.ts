@@ -6,7 +6,7 @@ import { AppModule as CompaniesModule, companiesService } from '@fremskudt/compa
 import { AppModule as ProjectsModule, projectsService } from '@fremskudt/projects-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { ExitReason, PlacementType, topicName } from '@fremskudt/contracts';
-import { startTestService, TestService, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { inPool, startTestService, TestService, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { addDays } from './support/caseload';
 import { waitForNoLag } from './support/platform';
 
@@ -130,14 +130,7 @@ describe('a company-preparation course cohort: 26- and 52-week shares computed b
   };
 
   /** Runs the work for every participant, a few at a time. */
-  const forEachParticipant = async (work: (participant: Participant) => Promise<void>, concurrency = 6) => {
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < PARTICIPANTS.length) await work(PARTICIPANTS[next++]);
-      }),
-    );
-  };
+  const forEachParticipant = (work: (participant: Participant) => Promise<void>, concurrency = 6) => inPool(PARTICIPANTS, concurrency, work);
 
   const count = (predicate: (participant: Participant) => boolean) => PARTICIPANTS.filter(predicate).length;
   const idsOf = (predicate: (participant: Participant) => boolean) => PARTICIPANTS.filter(predicate).map((participant) => citizenIds[participant.index]).sort();

@@ -7,7 +7,7 @@ import { nextCpr } from './platform';
 // ---- calendar dates, stated independently of caseload's rules ---------------------------------
 
 /** Today's calendar date in Copenhagen (caseload's dates are Copenhagen dates). */
-export const copenhagenToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+export { copenhagenToday } from '@fremskudt/service-kit';
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { TestService } from '@fremskudt/testing';
 
+export { inPool } from '@fremskudt/testing';
+
 /**
  * The fixtures that replay thousands of the documents' commands call the services over real HTTP
  * on a loopback port (keep-alive fetch), which is much quicker than supertest's connection per
@@ -65,17 +67,4 @@ export async function expectCall<T = Json>(service: TestService, method: string,
   const answer = await callService<T>(service, method, route, options);
   if (answer.status !== expected) throw new Error(`${options.tenant}: ${method} ${route} answered ${answer.status}, not ${expected}: ${answer.text}`);
   return answer.body;
-}
-
-/** Runs the work for every item, at most `concurrency` at a time. */
-export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index], index);
-      }
-    }),
-  );
 }

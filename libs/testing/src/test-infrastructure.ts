@@ -71,3 +71,16 @@ export async function waitFor<T>(check: () => Promise<T>, { timeoutMs = 10_000, 
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`);
 }
+
+/** Runs the work for every item, at most `concurrency` at a time (fixtures that replay many commands). */
+export async function inPool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index], index);
+      }
+    }),
+  );
+}

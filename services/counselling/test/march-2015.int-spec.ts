@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CitizenRegistered, DeskSessionClosed } from '@fremskudt/contracts';
+import { inPool } from '@fremskudt/testing';
 import { DEFAULT_TOPICS } from '../src/desks/lookups';
 import { desksTestbed, fieldsOf, UNKNOWN_ID } from './support/desks-testbed';
 
@@ -60,15 +61,6 @@ function percentileCont(values: number[], fraction: number): number {
   const position = fraction * (sorted.length - 1);
   const lower = Math.floor(position);
   return sorted[lower] + (sorted[Math.ceil(position)] - sorted[lower]) * (position - lower);
-}
-
-async function inPool<T>(items: T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
 }
 
 describe('counselling: the March 2015 reference month through the API (real PostgreSQL and Kafka)', () => {

@@ -20,8 +20,15 @@ export const CLOCK_SKEW_MS = 2 * 60_000;
 
 const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The Copenhagen calendar date (YYYY-MM-DD) of an instant: the job centres' days. */
-export const copenhagenDateOf = (instant: Date): string => COPENHAGEN_DATE.format(instant);
+/**
+ * The Copenhagen calendar date (YYYY-MM-DD) of an instant: the job centres' days. Not the UTC
+ * date: 23:30 UTC on 30 June is already 1 July in Copenhagen (CEST), 23:30 UTC on 31 December is
+ * 1 January (CET). Every service takes its dates from here.
+ */
+export function copenhagenDateOf(instant: Date): string {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`not a valid instant: ${String(instant)}`);
+  return COPENHAGEN_DATE.format(instant);
+}
 
 /** Today in Copenhagen. */
 export const copenhagenToday = (now = new Date()): string => copenhagenDateOf(now);

@@ -1,4 +1,2 @@
-import { copenhagenDateOf, IsoDate } from '../rules';
-
-/** Today's date in Copenhagen: the one place caseload reads the clock for a date. */
-export const copenhagenToday = (): IsoDate => copenhagenDateOf(new Date());
+/** Today's date in Copenhagen (the platform's one definition, in service-kit). */
+export { copenhagenToday } from '@fremskudt/service-kit';

@@ -79,26 +79,8 @@ export function isoWeekday(date: IsoDate): 1 | 2 | 3 | 4 | 5 | 6 | 7 {
   return (((parseIsoDate(date).getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 }
 
-/** The job centres are in Denmark: "today" and every held or due date is a Copenhagen calendar date. */
-export const CASELOAD_TIME_ZONE = 'Europe/Copenhagen';
-
-const copenhagenDateParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CASELOAD_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * The Copenhagen calendar date of an instant, e.g. to turn the clock or a stored timestamp into
- * the `today` or held date the rules take. Not the UTC date: 23:30 UTC on 30 June is already
- * 1 July in Copenhagen (CEST, UTC+2), and 23:30 UTC on 31 December is 1 January (CET, UTC+1).
- */
-export function copenhagenDateOf(instant: Date): IsoDate {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`not a valid instant: ${String(instant)}`);
-  const part = (type: Intl.DateTimeFormatPartTypes) => copenhagenDateParts.formatToParts(instant).find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** The Copenhagen calendar date of an instant (the platform's one definition, in service-kit). */
+export { copenhagenDateOf } from '@fremskudt/service-kit';
 
 function assertInteger(value: number, name: string): void {
   if (!Number.isInteger(value)) throw new RangeError(`${name} must be an integer, got ${value}`);

@@ -3,7 +3,7 @@
  * dates, and the instants they stand for move with daylight saving. Pure functions, no clock.
  * (Services may not import each other, so this repeats caseload's few lines on dates.)
  */
-import { DATE_TIME_WITH_OFFSET_PATTERN, ISO_DATE_PATTERN, LOCAL_TIME_PATTERN } from '@fremskudt/service-kit';
+import { copenhagenDateOf, DATE_TIME_WITH_OFFSET_PATTERN, ISO_DATE_PATTERN, LOCAL_TIME_PATTERN } from '@fremskudt/service-kit';
 
 export { DATE_TIME_WITH_OFFSET_PATTERN, ISO_DATE_PATTERN, LOCAL_TIME_PATTERN };
 
@@ -58,11 +58,8 @@ export function copenhagenOffsetMinutes(instant: Date): number {
   return Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / MS_PER_MINUTE);
 }
 
-/** The Copenhagen calendar date of an instant (23:30 UTC on 30 June is already 1 July there). */
-export function copenhagenDateOf(instant: Date): IsoDate {
-  const wall = wallClockOf(instant);
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
-}
+/** The Copenhagen calendar date of an instant (the platform's one definition, in service-kit). */
+export { copenhagenDateOf };
 
 /** The Copenhagen wall-clock time 'HH:MM' of an instant. */
 export function copenhagenTimeOf(instant: Date): LocalTime {

@@ -1,5 +1,5 @@
 import { CASE_ACTIONS, VisitAction, VisitorKind } from '@fremskudt/contracts';
-import type { FieldProblem } from '@fremskudt/service-kit';
+import { copenhagenDateOf, type FieldProblem } from '@fremskudt/service-kit';
 import type { VisitStatus } from './visit.entities';
 
 /**
@@ -10,14 +10,8 @@ import type { VisitStatus } from './visit.entities';
 /** The desks are in Denmark: a visit's date is its Copenhagen calendar date. */
 export const COUNSELLING_TIME_ZONE = 'Europe/Copenhagen';
 
-const copenhagenDateParts = new Intl.DateTimeFormat('en-GB', { timeZone: COUNSELLING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The Copenhagen calendar date (YYYY-MM-DD) of an instant; 23:30 UTC on 30 June is already 1 July there. */
-export function copenhagenDateOf(instant: Date): string {
-  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError(`not a valid instant: ${String(instant)}`);
-  const part = (type: Intl.DateTimeFormatPartTypes) => copenhagenDateParts.formatToParts(instant).find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** A visit's date is its Copenhagen calendar date (the platform's one definition, in service-kit). */
+export { copenhagenDateOf };
 
 /** Whole seconds waited from check-in to `until` (the talk's start, or now while still waiting); never negative. */
 export function waitedSeconds(checkedInAt: Date, until: Date): number {

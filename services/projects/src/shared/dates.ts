@@ -6,8 +6,8 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Today's date in Copenhagen: the one place the service reads the clock for a date. */
-export const copenhagenToday = (): IsoDate => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+/** Today's date in Copenhagen (the platform's one definition, in service-kit). */
+export { copenhagenToday } from '@fremskudt/service-kit';
 
 function parts(date: IsoDate): [number, number, number] {
   const match = ISO_DATE.exec(date);

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { EventContract, EventEnvelope, PayloadOf } from '@fremskudt/contracts';
+import { copenhagenDateOf as copenhagenDateOfInstant } from '@fremskudt/service-kit';
 import { FactKind } from './fact-catalog';
 
 /** Citizen attributes kept as dated history, so a population can be taken at any date. */
@@ -141,7 +142,7 @@ export interface StreamProjections {
   projections: readonly Projection[];
 }
 
-/** The calendar date in Copenhagen of an instant (caseload's and counselling's dates are Copenhagen dates). */
+/** The calendar date in Copenhagen of an ISO instant on an event (caseload's and counselling's dates are Copenhagen dates). */
 export function copenhagenDateOf(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(instant));
+  return copenhagenDateOfInstant(new Date(instant));
 }
