@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseload-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
-import { startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { TestService, asUser, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { registerCitizen, RegisteredCitizen, statistics } from './support/platform';
 
 /**
@@ -63,8 +63,8 @@ describe('citizen registration flows from caseload to reporting, per tenant', ()
 
   it('answers 404 when one tenant asks caseload for another tenant’s citizen', async () => {
     const [citizen] = kbh;
-    await request(caseload.http).get(`/citizens/${citizen.id}`).set('x-tenant-id', 'slagelse').expect(404);
-    const own = await request(caseload.http).get(`/citizens/${citizen.id}`).set('x-tenant-id', 'kbh').expect(200);
+    await request(caseload.http).get(`/citizens/${citizen.id}`).use(asUser('slagelse')).expect(404);
+    const own = await request(caseload.http).get(`/citizens/${citizen.id}`).use(asUser('kbh')).expect(200);
     expect(own.body).toMatchObject({ id: citizen.id, areaCode: 'tingbjerg' });
   });
 });

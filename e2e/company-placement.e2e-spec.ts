@@ -4,7 +4,7 @@ import { AppModule as CaseloadModule, caseloadService } from '@fremskudt/caseloa
 import { AppModule as CompaniesModule, companiesService } from '@fremskudt/companies-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { PlacementPlanned, PlacementsStream, PlacementStarted, topicName } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { EventProbe, TestService, asUser, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { addDays, CaseloadClient, copenhagenToday } from './support/caseload';
 
 /** A CVR number passing the modulus-11 check (weights 2 7 6 5 4 3 2 1): 10150817 sums to 66. */
@@ -31,13 +31,13 @@ describe('a company placement, from caseload to companies to caseload’s timeli
 
   /** A request to the companies service as a tenant; fails with the problem details unless the status is `expected`. */
   const onCompanies = async <T>(method: 'get' | 'post', path: string, expected: number, body?: object, tenant = 'kbh'): Promise<T> => {
-    const call = request(companies.http)[method](path).set('x-tenant-id', tenant);
+    const call = request(companies.http)[method](path).use(asUser(tenant));
     const response = method === 'post' ? await call.set('idempotency-key', randomUUID()).send(body ?? {}) : await call;
     if (response.status !== expected) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}, not ${expected}: ${JSON.stringify(response.body)}`);
     return response.body as T;
   };
   const placementStatistics = async (tenant: string) =>
-    (await request(reporting.http).get('/statistics/placements').set('x-tenant-id', tenant).expect(200)).body as { started: number; byType: unknown[]; byArea: unknown[] };
+    (await request(reporting.http).get('/statistics/placements').use(asUser(tenant)).expect(200)).body as { started: number; byType: unknown[]; byArea: unknown[] };
 
   beforeAll(async () => {
     [caseload, companies, reporting] = await Promise.all([
@@ -56,7 +56,7 @@ describe('a company placement, from caseload to companies to caseload’s timeli
   it('makes a citizen registered in caseload known to the companies service', async () => {
     citizenId = (await kbh.registerCitizen('Amina Hassan', 'tingbjerg')).id;
     // Until caseload's CitizenRegistered arrives, the companies service does not know the citizen (404).
-    await waitFor(async () => (await request(companies.http).get(`/citizens/${citizenId}/job-wishes`).set('x-tenant-id', 'kbh')).status === 200, {
+    await waitFor(async () => (await request(companies.http).get(`/citizens/${citizenId}/job-wishes`).use(asUser('kbh'))).status === 200, {
       timeoutMs: 30_000,
       what: 'the companies service to know the citizen',
     });
@@ -84,7 +84,7 @@ describe('a company placement, from caseload to companies to caseload’s timeli
     // A placement for a citizen of another tenant's team is refused, and nothing is published.
     const refused = await request(companies.http)
       .post('/placements')
-      .set('x-tenant-id', 'aarhus')
+      .use(asUser('aarhus'))
       .send({ citizenId, companyId, placementType: 'company-internship', plannedStart: today, hoursPerWeek: 25 })
       .expect(409);
     expect(refused.body.code).toBe('citizen-unknown');

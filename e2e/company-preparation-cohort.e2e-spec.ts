@@ -6,7 +6,7 @@ import { AppModule as CompaniesModule, companiesService } from '@fremskudt/compa
 import { AppModule as ProjectsModule, projectsService } from '@fremskudt/projects-service';
 import { AppModule as ReportingModule, reportingService } from '@fremskudt/reporting-service';
 import { ExitReason, PlacementType, topicName } from '@fremskudt/contracts';
-import { inPool, startTestService, TestService, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { TestService, asUser, inPool, startTestService, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { addDays } from './support/caseload';
 import { waitForNoLag } from './support/platform';
 
@@ -123,7 +123,7 @@ describe('a company-preparation course cohort: 26- and 52-week shares computed b
 
   /** A call on a service's public API as the tenant; fails with the problem details unless the status is `expected`. */
   const call = async <T = Record<string, unknown>>(service: TestService, method: 'get' | 'post' | 'put', path: string, expected: number, body?: object): Promise<T> => {
-    const pending = request(service.http)[method](path).set('x-tenant-id', TENANT);
+    const pending = request(service.http)[method](path).use(asUser(TENANT));
     const response = method === 'get' ? await pending : await pending.set('idempotency-key', randomUUID()).send(body ?? {});
     if (response.status !== expected) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}, not ${expected}: ${JSON.stringify(response.body)}`);
     return response.body as T;

@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Admin } from 'kafkajs';
 import { CitizenRegistered, CitizensStream, topicName } from '@fremskudt/contracts';
-import { createTestDatabase, TEST_KAFKA_BROKERS, TestDatabase, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { authorizationFor, createTestDatabase, staffIdentity, TEST_KAFKA_BROKERS, TEST_OIDC_ISSUER, TestDatabase, testKafka, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { nextCpr, readTopicUntil, sleep } from './support/platform';
 
 // Caseload as it runs in its container: the built service (dist/main.js) in a process of its
@@ -52,7 +52,8 @@ const tenantConfig = (topicPrefix: string, weekday = 1) => ({
   id: TENANT,
   name: 'Københavns Kommune',
   topicPrefix,
-  identity: { issuer: 'https://login.kk.dk/realms/fremskudt' },
+  // The local provider stands in for the municipality's broker (login.kk.dk in production).
+  identity: { issuer: TEST_OIDC_ISSUER },
   areas: [{ code: 'tingbjerg', name: 'Tingbjerg' }],
   desks: [{ areaCode: 'tingbjerg', name: 'Åben Rådgivning Tingbjerg', location: 'Lokalkontoret', weekly: [{ weekday, opens: '09:30', closes: '12:30' }] }],
 });
@@ -63,6 +64,8 @@ describe('graceful shutdown of a service process under load', () => {
   let workDir: string;
   const topicPrefix = uniqueTopicPrefix('shutdown');
   const groupId = `${topicPrefix}.caseload`;
+  // With NODE_ENV=production caseload refuses to start (and to migrate) without its CPR keys.
+  const cprKeys = { CPR_ENCRYPTION_KEY: randomBytes(32).toString('base64'), CPR_HASH_KEY: randomBytes(32).toString('base64') };
 
   beforeAll(async () => {
     // The service and the libs it uses, as the image builds them (Nx's cache makes this quick).
@@ -91,6 +94,7 @@ describe('graceful shutdown of a service process under load', () => {
     CONSUMER_GROUP_ID: groupId,
     TENANT_CONFIG_FILE: tenantFile,
     LOG_LEVEL: 'info',
+    ...cprKeys,
   });
 
   it('refuses to start with an invalid tenant configuration, naming the field', async () => {
@@ -100,6 +104,21 @@ describe('graceful shutdown of a service process under load', () => {
     const { code } = await service.exited;
     expect(code).toBe(1);
     expect(service.output()).toContain('tenant.desks[0].weekly[0].weekday: must be <= 7');
+  });
+
+  it('refuses to start in production without its CPR keys, naming them and never printing a key', async () => {
+    const file = path.join(workDir, 'tenant-for-keys.json');
+    writeFileSync(file, JSON.stringify(tenantConfig(topicPrefix)));
+    const withoutHashKey = baseEnv(await freePort(), file);
+    delete withoutHashKey.CPR_HASH_KEY;
+    const missing = startCaseload({ ...withoutHashKey, CPR_ENCRYPTION_KEY: '' });
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.output()).toContain('CPR_ENCRYPTION_KEY: is required with NODE_ENV=production');
+    expect(missing.output()).toContain('CPR_HASH_KEY: is required with NODE_ENV=production');
+    const short = startCaseload({ ...withoutHashKey, CPR_HASH_KEY: randomBytes(16).toString('base64') });
+    expect((await short.exited).code).toBe(1);
+    expect(short.output()).toContain('CPR_HASH_KEY: must be base64 of at least 32 bytes');
+    expect(short.output()).not.toContain(withoutHashKey.CPR_ENCRYPTION_KEY);
   });
 
   it('finishes every accepted request, publishes its event and leaves the consumer group', async () => {
@@ -132,6 +151,7 @@ describe('graceful shutdown of a service process under load', () => {
 
     // 3. Load: concurrent registrations, each with its own Idempotency-Key, until the port closes.
     const outcomes: Outcome[] = [];
+    const authorization = await authorizationFor(staffIdentity(TENANT));
     let sigtermAt = Infinity;
     const loadEnds = () => Date.now() > sigtermAt + 3_000;
     const worker = async () => {
@@ -140,7 +160,7 @@ describe('graceful shutdown of a service process under load', () => {
         try {
           const response = await fetch(`${url}/citizens`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-tenant-id': TENANT, 'idempotency-key': key },
+            headers: { 'content-type': 'application/json', ...authorization, 'idempotency-key': key },
             body: JSON.stringify({ cpr: nextCpr(), name: 'Test Borger', areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' }),
             signal: AbortSignal.timeout(20_000),
           });

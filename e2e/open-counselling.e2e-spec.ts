@@ -12,7 +12,7 @@ import {
   topicName,
   VisitCompleted,
 } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { EventProbe, TestService, asUser, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { addCalendarMonths, addDays, CaseloadClient, copenhagenToday, Interview, StaffMember } from './support/caseload';
 
 /**
@@ -41,7 +41,7 @@ describe('open counselling across caseload and counselling', () => {
 
   /** A request to counselling as the tenant, with an Idempotency-Key on commands. */
   const desk = (method: 'get' | 'post', path: string, body?: object, tenant = TENANT) => {
-    const call = request(counselling.http)[method](path).set('x-tenant-id', tenant);
+    const call = request(counselling.http)[method](path).use(asUser(tenant));
     return method === 'post' ? call.set('idempotency-key', randomUUID()).send(body ?? {}) : call;
   };
 

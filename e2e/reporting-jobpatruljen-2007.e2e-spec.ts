@@ -171,7 +171,8 @@ describe('reporting: Jobpatruljen 2007 through caseload, counselling and reporti
       }
       if (recipient.leavesFor) await caseloadCall('POST', `/citizens/${citizen.id}/exit`, 200, { reason: recipient.leavesFor, exitDate: '2007-09-03' });
     });
-  }, 150_000);
+    // ~5,000 commands, each also writing its access-log row: room for a loaded 2-core machine.
+  }, 300_000);
 
   it('reporting has every event of both services', async () => {
     await caseload.messaging.drainOutbox(30_000);

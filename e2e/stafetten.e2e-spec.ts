@@ -15,7 +15,7 @@ import {
   ProjectsStream,
   topicName,
 } from '@fremskudt/contracts';
-import { EventProbe, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { EventProbe, TestService, asUser, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { CaseloadClient } from './support/caseload';
 
 /**
@@ -42,7 +42,7 @@ describe('Stafetten: caseload, projects and reporting together (real PostgreSQL 
 
   /** The projects API as the job centre's client uses it: every call expects its documented status. */
   const send = async <T = Record<string, unknown>>(method: 'get' | 'post' | 'put', path: string, expected: number, body?: object): Promise<T> => {
-    const call = request(projects.http)[method](path).set('x-tenant-id', TENANT).set('idempotency-key', randomUUID());
+    const call = request(projects.http)[method](path).use(asUser(TENANT)).set('idempotency-key', randomUUID());
     const response = body === undefined ? await call : await call.send(body);
     if (response.status !== expected) throw new Error(`${method.toUpperCase()} ${path} answered ${response.status}, not ${expected}: ${JSON.stringify(response.body)}`);
     return response.body as T;
@@ -158,7 +158,7 @@ describe('Stafetten: caseload, projects and reporting together (real PostgreSQL 
     );
     const refused = await request(projects.http)
       .post(`/projects/${projectId}/enrolments`)
-      .set('x-tenant-id', TENANT)
+      .use(asUser(TENANT))
       .send({ citizenId: women[25].id, enrolledOn: '2007-12-01', phaseCode: 'introduction' })
       .expect(409);
     expect(refused.body).toMatchObject({ code: 'enrolment-refused', errors: [{ field: 'capacity', code: 'capacityReached' }] });
@@ -307,11 +307,11 @@ describe('Stafetten: caseload, projects and reporting together (real PostgreSQL 
         definition: { population: {}, numerator: { not: { ...left, within: 'period' } } },
       }),
     ];
-    const imported = await request(reporting.http).post('/goals/import').set('x-tenant-id', TENANT).set('idempotency-key', randomUUID()).send({ tenant: TENANT, goals });
+    const imported = await request(reporting.http).post('/goals/import').use(asUser(TENANT)).set('idempotency-key', randomUUID()).send({ tenant: TENANT, goals });
     expect(imported.status).toBe(200);
 
     type Status = { goalId: string; status: string; realised: number; numerator: number; denominator: number | null; populationSize: number | null; citizens?: { numerator: string[]; denominator: string[] } };
-    const statusOf = async (goalId: string, query = '') => (await request(reporting.http).get(`/goals/${goalId}/status${query}`).set('x-tenant-id', TENANT).expect(200)).body as Status;
+    const statusOf = async (goalId: string, query = '') => (await request(reporting.http).get(`/goals/${goalId}/status${query}`).use(asUser(TENANT)).expect(200)).body as Status;
     // Reporting has every event of the story once the participants who stayed count 25 of 26 and the exams 15 of 15.
     await waitFor(
       async () => {
@@ -320,7 +320,7 @@ describe('Stafetten: caseload, projects and reporting together (real PostgreSQL 
       },
       { timeoutMs: 30_000, what: "reporting to have Stafetten's events" },
     );
-    const statuses = (await request(reporting.http).get('/goal-statuses?project=stafetten-2007').set('x-tenant-id', TENANT).expect(200)).body.statuses as Status[];
+    const statuses = (await request(reporting.http).get('/goal-statuses?project=stafetten-2007').use(asUser(TENANT)).expect(200)).body.statuses as Status[];
     const figures = Object.fromEntries(statuses.map(({ goalId, status, numerator, denominator }) => [goalId, { status, numerator, denominator }]));
     expect(figures).toEqual({
       'stafetten-afgang-til-job': { status: 'met', numerator: 1, denominator: 1 },
@@ -339,7 +339,7 @@ describe('Stafetten: caseload, projects and reporting together (real PostgreSQL 
     // On 1 January 2008, before anyone left: the 25 recruited, all still there.
     const newYear = await request(reporting.http)
       .put('/goals/stafetten-fastholdelse')
-      .set('x-tenant-id', TENANT)
+      .use(asUser(TENANT))
       .set('idempotency-key', randomUUID())
       .send({ ...goals[5], period: { type: 'range', from: '2007-09-01', to: '2008-01-01' } });
     expect(newYear.status).toBe(200);

@@ -3,8 +3,11 @@
 //
 //   1. checks PostgreSQL answers on the administrative connection and that the ports are free;
 //   2. builds every lib and service (`nx run-many -t build`, cached) while the local Kafka
-//      broker starts (deploy/local/kafka/kafka.sh, a no-op when it already runs);
-//   3. creates each service's database and its owner/app/relay roles (idempotent);
+//      broker starts (deploy/local/kafka/kafka.sh, a no-op when it already runs) and the local
+//      OIDC provider starts (deploy/local/oidc/oidc.mjs; it stands in for the municipality's
+//      identity broker and issues the tokens the services demand);
+//   3. creates each service's database and its owner/app/relay roles (idempotent), and the
+//      secrets a service needs (made once, kept in .local/keys/<service>.json, mode 600);
 //   4. starts the five services, each with its own database roles, so their migrations run at
 //      start-up; their JSON logs go to .local/logs/<service>.log;
 //   5. waits until every /health/ready answers 200, prints the services and keeps running.
@@ -18,6 +21,8 @@
 //   SERVICE_DB_PASSWORD   password given to the services' roles when they are created and put in
 //                         their URLs [none: fine with trust/peer auth on a developer machine]
 //   KAFKA_PORT            local broker port [9092]
+//   OIDC_ISSUER           the identity broker the services trust [the local provider,
+//                         http://127.0.0.1:OIDC_PORT; OIDC_PORT defaults to 39400]
 //   TOPIC_PREFIX          Kafka topic prefix [fremskudt]
 //   BASE_PORT             first HTTP port; services get BASE_PORT..BASE_PORT+4 [3001]
 //   LOG_LEVEL             services' log level [info]
@@ -27,15 +32,18 @@
 //
 // Plain Node (no TypeScript runner): node built-ins, `pg` and the built libs only.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, relative } from 'node:path';
+import * as localOidc from '../deploy/local/oidc/oidc.mjs';
 import {
   entryPointOf,
   fail,
   intFromEnv,
   KAFKA_SCRIPT,
+  LOCAL_DIR,
   LOG_DIR,
   removeRunFile,
   ROOT,
@@ -62,6 +70,8 @@ const KAFKA_PORT = intFromEnv('KAFKA_PORT', 9092);
 const BASE_PORT = intFromEnv('BASE_PORT', 3001, { max: 65535 - SERVICES.length });
 const READY_TIMEOUT_MS = intFromEnv('READY_TIMEOUT', 120, { max: 3600 }) * 1000;
 const TOPIC_PREFIX = process.env.TOPIC_PREFIX || 'fremskudt';
+/** A broker given in OIDC_ISSUER is used as it is; otherwise the local provider is started. */
+const OIDC_ISSUER = process.env.OIDC_ISSUER || localOidc.OIDC_ISSUER;
 const LOG_LEVEL = process.env.LOG_LEVEL || 'info';
 /** Services bind to 127.0.0.1 unless HOST says otherwise (then they get HOST from our env). */
 const BIND_HOST = process.env.HOST || '127.0.0.1';
@@ -238,6 +248,53 @@ async function provisionDatabases(plan) {
   say(`databases ready: ${plan.map((entry) => entry.database.spec.database).join(', ')} (each with _owner, _app and _relay roles)`);
 }
 
+// --- secrets ---------------------------------------------------------------------------
+
+const KEYS_DIR = join(LOCAL_DIR, 'keys');
+
+/**
+ * The secrets each service needs besides its database URLs (in a cluster: the Helm chart's
+ * Secrets), with how to make one. The services run with NODE_ENV=production here, so they refuse
+ * to start without them.
+ */
+const SERVICE_SECRETS = {
+  // The keys of the CPR numbers at rest: new ones could neither open nor find the numbers stored.
+  caseload: {
+    CPR_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+    CPR_HASH_KEY: () => randomBytes(32).toString('base64'),
+  },
+  // The key of the partners' pseudonyms: a new one would change every pseudonym partners hold.
+  projects: { PARTNER_PSEUDONYM_KEY: () => randomBytes(32).toString('base64') },
+};
+
+/**
+ * The service's secrets: made once and kept in .local/keys/<service>.json (mode 600), so they
+ * stay the same from one start to the next; one set in our own environment wins.
+ */
+function serviceSecrets(service) {
+  const makers = SERVICE_SECRETS[service] ?? {};
+  const names = Object.keys(makers);
+  if (!names.length) return {};
+  const file = join(KEYS_DIR, `${service}.json`);
+  let kept = {};
+  if (existsSync(file)) {
+    try {
+      kept = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      fail(`${rel(file)} is not valid JSON (${error.message}); repair it, or delete it to make new secrets (which changes what they protect)`);
+    }
+  }
+  const missing = names.filter((name) => !kept[name]);
+  if (missing.length) {
+    for (const name of missing) kept[name] = makers[name]();
+    mkdirSync(KEYS_DIR, { recursive: true, mode: 0o700 });
+    writeFileSync(file, `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600 });
+    say(`made ${missing.join(', ')} for ${service} in ${rel(file)}`);
+  }
+  chmodSync(file, 0o600);
+  return Object.fromEntries(names.map((name) => [name, process.env[name] || kept[name]]));
+}
+
 // --- 4. services -----------------------------------------------------------------------
 
 function serviceEnv(entry) {
@@ -248,8 +305,10 @@ function serviceEnv(entry) {
   return {
     ...env,
     ...entry.database.env,
+    ...entry.secrets,
     PORT: String(entry.port),
     KAFKA_BROKERS: `127.0.0.1:${KAFKA_PORT}`,
+    OIDC_ISSUER,
     TOPIC_PREFIX,
     LOG_LEVEL,
     NODE_ENV: env.NODE_ENV || 'production',
@@ -363,6 +422,8 @@ function printTable() {
   console.log('');
   console.log(`fremskudt is running: ${running.size} services ready in ${elapsed()}`);
   console.log(`  Kafka 127.0.0.1:${KAFKA_PORT} (topic prefix '${TOPIC_PREFIX}'), PostgreSQL ${redact(ADMIN_URL).replace(/\/[^/]*$/, '')}, log level ${LOG_LEVEL}`);
+  console.log(`  Identity provider ${OIDC_ISSUER}; every API call needs its bearer token${process.env.OIDC_ISSUER ? '' : ', e.g.'}`);
+  if (!process.env.OIDC_ISSUER) console.log(`    TOKEN=$(node deploy/local/oidc/oidc.mjs token konsulent-1 kbh job-consultant,team-lead)`);
   console.log('');
   console.log(line(header));
   console.log(line(widths.map((width) => '-'.repeat(width))));
@@ -434,14 +495,20 @@ async function main() {
   await checkPostgres();
   await checkPortsFree(plan);
 
-  const [buildResult, kafkaResult] = await Promise.allSettled([build(), startKafka()]);
+  const [buildResult, kafkaResult, oidcResult] = await Promise.allSettled([
+    build(),
+    startKafka(),
+    process.env.OIDC_ISSUER ? Promise.resolve() : localOidc.start(),
+  ]);
   if (stopping) return;
+  if (oidcResult.status === 'rejected') fail(oidcResult.reason.message);
   if (buildResult.status === 'rejected') fail(`${buildResult.reason.message}; see the compiler output above`);
   if (kafkaResult.status === 'rejected') fail(`${kafkaResult.reason.message}; see the [kafka] lines above (${rel(KAFKA_SCRIPT)} logs shows the broker log)`);
   say(`build and Kafka ready after ${elapsed()}`);
 
   await provisionDatabases(plan);
   if (stopping) return;
+  for (const entry of plan) entry.secrets = serviceSecrets(entry.service);
 
   mkdirSync(LOG_DIR, { recursive: true });
   for (const entry of plan) startService(entry);

@@ -3,11 +3,13 @@
 //   - a running `npm start` (its pid is in .local/run/services.json) gets SIGTERM and stops its
 //     services gracefully itself;
 //   - services left behind (their start script was killed) get SIGTERM, then SIGKILL;
-//   - then deploy/local/kafka/kafka.sh stop (KAFKA_PORT, default 9092).
+//   - then the local OIDC provider (deploy/local/oidc/oidc.mjs stop) and
+//     deploy/local/kafka/kafka.sh stop (KAFKA_PORT, default 9092).
 // Only processes recorded there and still running our entry points are signalled.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as localOidc from '../deploy/local/oidc/oidc.mjs';
 import { intFromEnv, isServiceProcess, KAFKA_SCRIPT, removeRunFile, ROOT, RUN_FILE, sleep } from './lib/local-platform.mjs';
 
 const GRACE_MS = 20_000;
@@ -62,6 +64,7 @@ async function stopServices() {
 }
 
 await stopServices();
+if (await localOidc.stop()) say('local OIDC provider stopped');
 const kafka = spawnSync('bash', [KAFKA_SCRIPT, 'stop'], {
   cwd: ROOT,
   stdio: 'inherit',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EventEnvelope, FollowUpInterviewHeld, PayloadOf } from '@fremskudt/contracts';
-import { produceEvents, TestService } from '@fremskudt/testing';
+import { TestService, asUser, produceEvents } from '@fremskudt/testing';
 import { nextCpr } from './platform';
 
 // ---- calendar dates, stated independently of caseload's rules ---------------------------------
@@ -88,7 +88,7 @@ export class CaseloadClient {
   ) {}
 
   async send<T>(method: 'get' | 'post' | 'put', path: string, expected: number, body?: object): Promise<T> {
-    const call = request(this.caseload.http)[method](path).set('x-tenant-id', this.tenant).set('idempotency-key', randomUUID());
+    const call = request(this.caseload.http)[method](path).use(asUser(this.tenant)).set('idempotency-key', randomUUID());
     const response = body === undefined ? await call : await call.send(body);
     if (response.status !== expected) {
       throw new Error(`${method.toUpperCase()} ${path} for ${this.tenant} answered ${response.status}, not ${expected}: ${JSON.stringify(response.body)}`);
@@ -98,7 +98,7 @@ export class CaseloadClient {
 
   /** The HTTP status a GET answers (for "another tenant sees nothing"). */
   async statusOf(path: string): Promise<number> {
-    return (await request(this.caseload.http).get(path).set('x-tenant-id', this.tenant)).status;
+    return (await request(this.caseload.http).get(path).use(asUser(this.tenant))).status;
   }
 
   putSettings(settings: { caseloadCapacity: number; interviewIntervalMonths: number; noShowFollowUpWorkingDays: number }) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { TestService } from '@fremskudt/testing';
+import { authorizationFor, staffIdentity, TestIdentity, TestService } from '@fremskudt/testing';
+import { currentSuite, recordErrorAnswer, recordSentCprs } from '../privacy-scan/scan-files';
 
 export { inPool } from '@fremskudt/testing';
 
@@ -33,7 +34,9 @@ export interface HttpAnswer<T = Json> {
 }
 
 export interface CallOptions {
+  /** The tenant whose staff user (all staff roles) calls, unless `as` names the identity. */
   tenant: string;
+  as?: TestIdentity;
   body?: object;
   headers?: Record<string, string>;
   /**
@@ -51,13 +54,16 @@ export async function callService<T = Json>(service: TestService, method: string
     method,
     headers: {
       'content-type': 'application/json',
-      'x-tenant-id': options.tenant,
+      ...(await authorizationFor(options.as ?? staffIdentity(options.tenant))),
       ...(options.idempotencyKey ? { 'idempotency-key': randomUUID() } : {}),
       ...options.headers,
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
+  // The privacy scan reads every error body the suites received and looks for the CPR numbers they sent.
+  recordSentCprs(options.body, route);
+  recordErrorAnswer({ suite: currentSuite(), method, path: route.split('?')[0], status: response.status, body: text });
   const body = (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
   return { status: response.status, text, body };
 }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { Admin, IHeaders, Kafka, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { CitizenRegistered, encodeKafkaRecord, EventEnvelope, KafkaRecord, PayloadOf } from '@fremskudt/contracts';
-import { TestService, testKafka, uniqueSuffix, waitFor } from '@fremskudt/testing';
+import { TestService, asUser, testKafka, uniqueSuffix, waitFor } from '@fremskudt/testing';
 
 // ---- caseload: registering citizens over HTTP ------------------------------------------------
 
@@ -28,7 +28,7 @@ export interface RegisteredCitizen {
 export async function registerCitizen(caseload: TestService, tenant: string, areaCode = 'tingbjerg'): Promise<RegisteredCitizen> {
   const response = await request(caseload.http)
     .post('/citizens')
-    .set('x-tenant-id', tenant)
+    .use(asUser(tenant))
     .send({ cpr: nextCpr(), name: 'Test Borger', areaCode, benefitType: 'cash-benefit', readiness: 'activity-ready' });
   if (response.status !== 201) throw new Error(`POST /citizens for ${tenant} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as RegisteredCitizen;
@@ -44,7 +44,7 @@ export interface RegisteredCitizensStatistics {
 
 /** GET /statistics/registered-citizens on reporting for a tenant. */
 export async function statistics(reporting: TestService, tenant: string): Promise<RegisteredCitizensStatistics> {
-  const response = await request(reporting.http).get('/statistics/registered-citizens').set('x-tenant-id', tenant);
+  const response = await request(reporting.http).get('/statistics/registered-citizens').use(asUser(tenant));
   if (response.status !== 200) throw new Error(`GET /statistics/registered-citizens for ${tenant} answered ${response.status}`);
   return response.body as RegisteredCitizensStatistics;
 }

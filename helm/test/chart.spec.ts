@@ -162,7 +162,7 @@ describe.each(EXAMPLES)('the %s values', (name) => {
     const objects = rendered[name];
     expect(byKind(objects, 'Secret')).toEqual([]);
     expect(templates[name].output).not.toMatch(/postgres(ql)?:\/\//);
-    const secretVariables = /^(DATABASE_(RELAY_|MIGRATION_)?URL|KAFKA_BROKERS|KAFKA_SASL_(USERNAME|PASSWORD))$/;
+    const secretVariables = /^(DATABASE_(RELAY_|MIGRATION_)?URL|KAFKA_BROKERS|KAFKA_SASL_(USERNAME|PASSWORD)|PARTNER_PSEUDONYM_KEY|CPR_(ENCRYPTION|HASH)_KEY)$/;
     for (const workload of workloads(objects)) {
       for (const container of containersOf(workload)) {
         for (const variable of container.env ?? []) {
@@ -176,6 +176,31 @@ describe.each(EXAMPLES)('the %s values', (name) => {
     // The runtime pods never get the owner role; only the migrations Jobs do.
     for (const deployment of byKind(objects, 'Deployment')) {
       expect(containersOf(deployment)[0].env?.map((env) => env.name)).not.toContain('DATABASE_MIGRATION_URL');
+    }
+  });
+
+  it("give projects the key of the partners' pseudonyms from its own Secret", () => {
+    const deployments = byKind(rendered[name], 'Deployment').filter((deployment) => deployment.metadata.name === `${releaseOf(name)}-projects`);
+    expect(deployments).toHaveLength(enabledIn(name).includes('projects') ? 1 : 0);
+    for (const deployment of deployments) {
+      expect(containersOf(deployment)[0].env?.find((variable) => variable.name === 'PARTNER_PSEUDONYM_KEY')).toEqual({
+        name: 'PARTNER_PSEUDONYM_KEY',
+        valueFrom: { secretKeyRef: { name: `${releaseOf(name)}-projects-secrets`, key: 'partner-pseudonym-key' } },
+      });
+    }
+  });
+
+  it('give caseload and its migrations Job the CPR keys from its own Secret, and no other service', () => {
+    const release = releaseOf(name);
+    const cprKeys = (workload: KubeObject) => (containersOf(workload)[0].env ?? []).filter((variable) => variable.name.startsWith('CPR_'));
+    for (const workload of [named(rendered[name], 'Deployment', `${release}-caseload`), named(rendered[name], 'Job', `${release}-caseload-migrations`)]) {
+      expect(cprKeys(workload)).toEqual([
+        { name: 'CPR_ENCRYPTION_KEY', valueFrom: { secretKeyRef: { name: `${release}-caseload-secrets`, key: 'cpr-encryption-key' } } },
+        { name: 'CPR_HASH_KEY', valueFrom: { secretKeyRef: { name: `${release}-caseload-secrets`, key: 'cpr-hash-key' } } },
+      ]);
+    }
+    for (const workload of workloads(rendered[name]).filter((object) => !object.metadata.name.startsWith(`${release}-caseload`))) {
+      expect(cprKeys(workload)).toEqual([]);
     }
   });
 

@@ -96,6 +96,22 @@ The settings of one service: serviceDefaults overlaid with services.<name>. Call
   value: production
 {{- end -}}
 
+{{/*
+The service's own secrets as environment variables (services.<name>.secrets.env), from its
+Secret (secrets.existingSecret, default <release>-<service>-secrets). Call with $scope.
+*/}}
+{{- define "fremskudt.secretEnv" -}}
+{{- $secrets := .config.secrets | default dict -}}
+{{- $secret := $secrets.existingSecret | default (printf "%s-%s-secrets" (include "fremskudt.fullname" .root) .name) -}}
+{{- range $secrets.env }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .key }}
+{{- end }}
+{{- end -}}
+
 {{/* Pod-level security context: non-root, fixed ids, the runtime's default seccomp profile. */}}
 {{- define "fremskudt.podSecurityContext" -}}
 runAsNonRoot: true

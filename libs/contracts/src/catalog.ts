@@ -4,6 +4,7 @@ import { COMPANIES_EVENTS } from './companies/companies.stream';
 import { PlacementEnded, PlacementPlanned, PlacementStarted } from './companies/placements.stream';
 import { EventContract } from './core/event-contract';
 import { COUNSELLING_EVENTS } from './counselling/visits.stream';
+import { PARTNER_PARTICIPANT_EVENTS } from './projects/partner-participants.stream';
 import { PROJECT_EVENTS } from './projects/projects.stream';
 
 /** Every event the platform defines. Add new events here, then run `npm run asyncapi` to regenerate `asyncapi.json`. */
@@ -16,4 +17,5 @@ export const ALL_EVENT_CONTRACTS: readonly EventContract[] = [
   PlacementEnded,
   ...COMPANIES_EVENTS,
   ...PROJECT_EVENTS,
+  ...PARTNER_PARTICIPANT_EVENTS,
 ];

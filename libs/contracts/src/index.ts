@@ -10,5 +10,6 @@ export * from './counselling/visits.stream';
 export * from './companies/placements.stream';
 export * from './companies/companies.stream';
 export * from './projects/projects.stream';
+export * from './projects/partner-participants.stream';
 export * from './catalog';
 export * from './asyncapi/asyncapi-document';

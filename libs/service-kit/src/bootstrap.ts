@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +7,9 @@ import { MessagingRuntime } from '@fremskudt/messaging';
 import { roleOf, runMigrations } from '@fremskudt/persistence';
 import { ConfigValidationError, loadPlatformConfig, PlatformConfig } from './config/platform-config';
 import { ProblemFilter } from './http/problem.filter';
-import { TENANT_HEADER } from './http/tenant.middleware';
+import { FailedAuthenticationLimiter, limitFailedAuthentications, RateLimitModule } from './http/rate-limits';
+import { jsonBodiesOnly, noNulInUrl, refuseNulCharacters } from './http/request-limits';
+import { securityHeaders } from './http/security-headers';
 import { ServiceDefinition } from './service-definition';
 import { handleShutdownSignals } from './shutdown';
 
@@ -19,9 +21,10 @@ export async function createServiceApp(
   rootModule: RootModuleFactory,
   config: PlatformConfig,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(config), { bufferLogs: true });
+  // Nest's own body parsers are off: JSON only (jsonBodiesOnly refuses the rest), up to the configured size.
+  const app = await NestFactory.create<NestExpressApplication>(withRateLimits(rootModule(config), config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '1mb' });
+  hardenHttp(app, config);
   // One global filter for both sides, set before the transport is connected so its handlers see
   // it: problem responses for HTTP; for event handlers the original error goes back to the
   // transport (Nest's default RPC filter would replace it with "Internal server error").
@@ -33,18 +36,42 @@ export async function createServiceApp(
       .setTitle(definition.title)
       .setDescription(definition.description)
       .setVersion('0.1.0')
-      .addGlobalParameters({
-        name: TENANT_HEADER,
-        in: 'header',
-        required: true,
-        description: 'Kommunens id (tenant). Erstattes af token-claim i sikkerhedsopgaven.',
-        schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,62}$' },
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: `Adgangstoken (JWT) fra kommunens login-tjeneste ${config.auth.issuer}, udstedt til ${config.auth.audience}. Kommunen og rollerne står i tokenet.`,
       })
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
   await app.startAllMicroservices();
   return app;
+}
+
+/** The service's root module with the per-user rate limits (a global guard) beside it. */
+function withRateLimits(root: DynamicModule, config: PlatformConfig): DynamicModule {
+  return { module: ServiceApplication, imports: [root, RateLimitModule.forService(config.http)] };
+}
+
+@Module({})
+class ServiceApplication {}
+
+/**
+ * Express middleware that runs before Nest's (authentication, idempotency) and the routes: the
+ * security headers, the client address behind trusted proxies, the wait for addresses that
+ * failed to authenticate too often, no NUL characters (PostgreSQL cannot store them), and
+ * JSON-only bodies up to the configured size. Their refusals reach the ProblemFilter through
+ * Nest's error handler: problem+json, never a stack.
+ */
+function hardenHttp(app: NestExpressApplication, config: PlatformConfig): void {
+  app.disable('x-powered-by');
+  if (config.http.trustProxyHops > 0) app.set('trust proxy', config.http.trustProxyHops);
+  app.use(securityHeaders());
+  app.use(limitFailedAuthentications(new FailedAuthenticationLimiter(config.http.rateLimits.authFailuresPerMinute)));
+  app.use(noNulInUrl);
+  app.use(jsonBodiesOnly);
+  app.useBodyParser('json', { limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'], reviver: refuseNulCharacters });
 }
 
 /** One JSON log line before the application (and its logger) exists. */

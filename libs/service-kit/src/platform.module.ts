@@ -11,7 +11,7 @@ import {
   OnApplicationShutdown,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ALL_EVENT_CONTRACTS, ContractRegistry } from '@fremskudt/contracts';
@@ -20,7 +20,9 @@ import { createServiceDataSource, roleOf, runMigrations, UnitOfWork } from '@fre
 import { PlatformConfig } from './config/platform-config';
 import { HealthController } from './health/health.controller';
 import { IdempotencyMiddleware, IdempotentReplayInterceptor } from './http/idempotency.middleware';
-import { TenantMiddleware } from './http/tenant.middleware';
+import { AuthenticationMiddleware } from './auth/authentication.middleware';
+import { RolesGuard } from './auth/permissions';
+import { TokenVerifier } from './auth/token-verifier';
 import { createValidationPipe } from './http/validation';
 import { loggingParams, messagingLogger } from './logging/logging';
 import { PLATFORM_CONFIG, TENANT_CONFIG } from './platform.tokens';
@@ -68,7 +70,8 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
 /**
  * The platform every service stands on: validated config, JSON logs, its database (migrated,
  * tenant-scoped units of work), contracts, outbox and Kafka runtime, health endpoints, problem
- * responses and the tenant of each request.
+ * responses, and each request's authenticated principal and tenant (from its token only) and
+ * the roles its endpoint allows.
  */
 @Global()
 @Module({})
@@ -103,6 +106,8 @@ export class PlatformModule implements NestModule {
             }),
           inject: [ContractRegistry, UnitOfWork],
         },
+        { provide: TokenVerifier, useValue: new TokenVerifier(config.auth) },
+        { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotentReplayInterceptor },
         PlatformLifecycle,
@@ -112,6 +117,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(TenantMiddleware, IdempotencyMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(AuthenticationMiddleware, IdempotencyMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -6,6 +6,7 @@ const service = { name: 'caseload', defaultPort: 3001 };
 const env = {
   DATABASE_URL: 'postgres://caseload_app@127.0.0.1:5432/fremskudt_caseload',
   DATABASE_RELAY_URL: 'postgres://caseload_relay@127.0.0.1:5432/fremskudt_caseload',
+  OIDC_ISSUER: 'https://login.kk.dk/realms/fremskudt',
 };
 
 describe('platform config', () => {
@@ -16,7 +17,21 @@ describe('platform config', () => {
       port: 3001,
       database: { app: env.DATABASE_URL, relay: env.DATABASE_RELAY_URL, migration: undefined, poolSize: 10 },
       messaging: { brokers: ['127.0.0.1:9092'], topicPrefix: 'fremskudt', consumerGroupId: 'fremskudt.caseload', topicPartitions: 3 },
+      auth: {
+        issuer: 'https://login.kk.dk/realms/fremskudt',
+        audience: 'urn:fremskudt:api',
+        jwksUri: undefined,
+        claims: { tenant: 'tenant', roles: 'roles', organisation: 'org' },
+      },
     });
+  });
+
+  it('requires the identity broker: OIDC_ISSUER, or the issuer of the tenant file, never both differing', () => {
+    const { OIDC_ISSUER: _issuer, ...withoutIssuer } = env;
+    expect(() => loadPlatformConfig(withoutIssuer, service)).toThrow(/OIDC_ISSUER: is required/);
+    expect(() => loadPlatformConfig({ ...env, OIDC_ISSUER: 'ftp://x' }, service)).toThrow(/OIDC_ISSUER: must be the http\(s\) issuer URL/);
+    const custom = loadPlatformConfig({ ...env, OIDC_AUDIENCE: 'fremskudt-api', OIDC_TENANT_CLAIM: 'kommune', OIDC_ROLES_CLAIM: 'groups' }, service);
+    expect(custom.auth).toMatchObject({ audience: 'fremskudt-api', claims: { tenant: 'kommune', roles: 'groups', organisation: 'org' } });
   });
 
   it('reads every variable', () => {
@@ -37,7 +52,7 @@ describe('platform config', () => {
     }
     expect(error).toBeInstanceOf(ConfigValidationError);
     const variables = error!.problems.map((problem) => problem.split(':')[0]).sort();
-    expect(variables).toEqual(['DATABASE_RELAY_URL', 'DATABASE_URL', 'KAFKA_BROKERS', 'PORT', 'TOPIC_PREFIX']);
+    expect(variables).toEqual(['DATABASE_RELAY_URL', 'DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'PORT', 'TOPIC_PREFIX']);
     expect(error!.message).toContain('Invalid configuration for service "caseload"');
   });
 

@@ -10,6 +10,8 @@ module.exports = async function globalSetup() {
   if (!process.env.KAFKA_BROKERS) {
     execFileSync('bash', [path.join(root, 'deploy/local/kafka/kafka.sh'), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
+  // The local OIDC provider issues the suites' tokens (idempotent start, shared like the broker).
+  execFileSync(process.execPath, [path.join(root, 'deploy/local/oidc/oidc.mjs'), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const client = new Client({ connectionString: adminUrl });
   try {

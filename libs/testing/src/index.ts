@@ -4,3 +4,6 @@ export * from './service-basics';
 export * from './kafka-probes';
 export * from './service-testbed';
 export * from './openapi-conventions';
+export * from './identities';
+export * from './route-walks';
+export * from './command-fuzzing';

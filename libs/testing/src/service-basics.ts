@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { RootModuleFactory, ServiceDefinition } from '@fremskudt/service-kit';
+import { describeAuthentication } from './route-walks';
 import { testKafka, TestDatabase, uniqueTopicPrefix, waitFor } from './test-infrastructure';
 import { startTestService, TestService } from './test-service';
 
@@ -16,7 +17,8 @@ export async function tablesWithoutTenantIsolation(database: TestDatabase): Prom
 /**
  * What every service must do, as one shared suite: boot against real PostgreSQL and Kafka with
  * its migrations applied, answer liveness and readiness, publish OpenAPI docs, keep every
- * tenant table under forced RLS, refuse requests without a tenant, and stop cleanly.
+ * tenant table under forced RLS, let in only valid tokens and the roles each endpoint declares,
+ * and stop cleanly.
  */
 export function describeServiceBasics(definition: ServiceDefinition, rootModule: RootModuleFactory): void {
   describe(`${definition.name}: service basics (real PostgreSQL and Kafka)`, () => {
@@ -54,11 +56,7 @@ export function describeServiceBasics(definition: ServiceDefinition, rootModule:
       await request(service.http).get('/docs').expect(200);
     });
 
-    it('refuses a request without a tenant with a Danish problem response', async () => {
-      const response = await request(service.http).get('/anything').expect(400);
-      expect(response.body).toMatchObject({ code: 'tenant-missing', title: 'Mangler kommune (X-Tenant-Id)' });
-      await request(service.http).get('/no-such-route').set('x-tenant-id', 'kbh').expect(404);
-    });
+    describeAuthentication(() => service);
 
     it('created its topics and dead-letter topic on Kafka', async () => {
       const admin = testKafka().admin();

@@ -4,6 +4,7 @@ import { EventContract, PayloadOf, StreamDefinition, topicName } from '@fremskud
 import { RootModuleFactory, ServiceDefinition } from '@fremskudt/service-kit';
 import { envelopeFor, EventProbe, produceEvents } from './kafka-probes';
 import { uniqueTopicPrefix, waitFor } from './test-infrastructure';
+import { staffIdentity, TestIdentity, withToken } from './identities';
 import { startTestService, TestService } from './test-service';
 
 /** The two municipalities the suites use: their data must never mix. */
@@ -47,12 +48,14 @@ export function serviceTestbed(label: string, definition: ServiceDefinition, roo
     return service;
   };
 
-  /** Requests as the tenant (the X-Tenant-Id header), with an Idempotency-Key on the commands when one is given. */
-  const api = (tenant = KBH) => {
-    const asTenant = (req: request.Test, key?: string) => {
-      req.set('x-tenant-id', tenant);
-      return key ? req.set('idempotency-key', key) : req;
-    };
+  /**
+   * Requests as a user (a tenant's staff user holding every staff role, or the identity given)
+   * with a real token from the local OIDC provider, and an Idempotency-Key on the commands when
+   * one is given.
+   */
+  const api = (who: string | TestIdentity = KBH) => {
+    const identity = typeof who === 'string' ? staffIdentity(who) : who;
+    const asTenant = (req: request.Test, key?: string) => withToken(key ? req.set('idempotency-key', key) : req, identity);
     return {
       get: (path: string) => asTenant(request(started().http).get(path)),
       post: (path: string, body: object, key?: string) => asTenant(request(started().http).post(path), key).send(body),

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { MessagingRuntime } from '@fremskudt/messaging';
 import { createServiceApp, loadPlatformConfig, PlatformConfig, RootModuleFactory, ServiceDefinition } from '@fremskudt/service-kit';
+import { TEST_OIDC_ISSUER } from './identities';
 import { createTestDatabase, TEST_KAFKA_BROKERS, TestDatabase } from './test-infrastructure';
 
 export interface TestServiceOptions {
@@ -23,6 +24,13 @@ export interface TestService {
   dispose(): Promise<void>;
 }
 
+/** Rate limits high enough never to be reached; a suite that tests the limits sets its own in `env`. */
+export const TEST_RATE_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  SENSITIVE_RATE_LIMIT_PER_MINUTE: '1000000',
+  AUTH_FAILURE_LIMIT_PER_MINUTE: '1000000',
+} as const;
+
 /** Boots a real service in-process against real PostgreSQL and Kafka; resolves once its consumer joined. */
 export async function startTestService(
   definition: ServiceDefinition,
@@ -41,6 +49,10 @@ export async function startTestService(
       TOPIC_PARTITIONS: '3',
       CONSUMER_MAX_ATTEMPTS: '3',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      OIDC_ISSUER: TEST_OIDC_ISSUER,
+      // The suites replay thousands of requests as one user from one address (and the route walks
+      // send forged tokens to every route): limits a suite does not test stay out of its way.
+      ...TEST_RATE_LIMITS,
       ...options.env,
     },
     definition,

@@ -5,12 +5,16 @@ import { CaseModule } from './case/case.module';
 import { CasePeriod } from './case/case-period.entity';
 import { TimelineEntry } from './case/timeline-entry.entity';
 import { Citizen } from './citizens/citizen.entity';
+import { AccessLogModule, accessLogMigrations } from './access-log/access-log.module';
+import { CprAtRest1763900000500 } from './citizens/1763900000500-cpr-at-rest';
 import { CitizensModule } from './citizens/citizens.module';
 import { InterviewsModule, interviewsEntities, interviewsMigrations } from './interviews';
 import { coreMigrations } from './migrations';
 import { PlansModule, plansEntities, plansMigrations } from './plans';
 import { QueriesModule, queriesEntities, queriesMigrations } from './queries';
 import { TenantSettingsRow } from './settings/tenant-settings';
+import { CaseloadConfig, loadCaseloadConfig } from './privacy/caseload-config';
+import { PrivacyModule } from './privacy/privacy.module';
 import { StaffModule, staffEntities, staffMigrations } from './staff';
 
 export const caseloadService: ServiceDefinition = {
@@ -19,7 +23,16 @@ export const caseloadService: ServiceDefinition = {
   title: 'Sagsstamme (caseload)',
   description: 'Borgere, sagsstammer, jobplaner, tilbud, samtaler, progression, varsler og afgange.',
   entities: [Citizen, CasePeriod, TimelineEntry, TenantSettingsRow, ...staffEntities, ...plansEntities, ...interviewsEntities, ...queriesEntities],
-  migrations: [...coreMigrations, ...staffMigrations, ...plansMigrations, ...interviewsMigrations, ...queriesMigrations],
+  migrations: [
+    ...coreMigrations,
+    ...staffMigrations,
+    ...plansMigrations,
+    ...interviewsMigrations,
+    ...queriesMigrations,
+    // Personal data: CPR numbers encrypted at rest, then the access log.
+    CprAtRest1763900000500,
+    ...accessLogMigrations,
+  ],
   produces: [CitizensStream, StaffStream],
   // Placements show in the citizen's timeline; an interview held in open counselling counts as held.
   consumes: [PlacementsStream, CounsellingVisitsStream],
@@ -27,10 +40,21 @@ export const caseloadService: ServiceDefinition = {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: PlatformConfig): DynamicModule {
+  /** `caseload`: caseload's own configuration (main.ts validates it before anything starts); read from the environment when not given (tests). */
+  static forRoot(config: PlatformConfig, caseload: CaseloadConfig = loadCaseloadConfig(process.env)): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(caseloadService, config), CaseModule, CitizensModule, StaffModule, PlansModule, InterviewsModule, QueriesModule],
+      imports: [
+        PlatformModule.forService(caseloadService, config),
+        PrivacyModule.forRoot(caseload),
+        AccessLogModule,
+        CaseModule,
+        CitizensModule,
+        StaffModule,
+        PlansModule,
+        InterviewsModule,
+        QueriesModule,
+      ],
     };
   }
 }

@@ -29,6 +29,10 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
 
   const search = (query: string, tenant = KBH) => api(tenant).get(`/citizens?${query}`);
   const namesFound = async (query: string, tenant = KBH) => ((await search(query, tenant).expect(200)).body as Array<{ name: string }>).map((c) => c.name);
+  /** POST /citizens/search: the criteria in the body, the only place a CPR number may be searched by. */
+  const searchBy = (criteria: object, tenant = KBH) => api(tenant).post('/citizens/search', criteria);
+  const namesFoundBy = async (criteria: object, tenant = KBH) =>
+    ((await searchBy(criteria, tenant).expect(200)).body as Array<{ name: string }>).map((c) => c.name);
 
   describe('by name', () => {
     it.each([
@@ -55,19 +59,35 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
     });
   });
 
-  describe('by CPR number', () => {
+  describe('by CPR number (POST /citizens/search: never in a URL)', () => {
     it('finds the exact number with or without the dash, and never shows the number', async () => {
-      const withDash = await search('cpr=010190-1234').expect(200);
+      const withDash = await searchBy({ cpr: '010190-1234' }).expect(200);
       expect(withDash.body.map((c: { name: string }) => c.name)).toEqual(['Amina Hassan']);
       expect(withDash.body[0]).toMatchObject({ id: ids.get('Amina Hassan'), birthDate: '1990-01-01', areaCode: 'tingbjerg', status: 'active' });
       expect(withDash.body[0]).not.toHaveProperty('cpr');
       expect(JSON.stringify(withDash.body)).not.toContain('1234');
-      expect(await namesFound('cpr=0101901234')).toEqual(['Amina Hassan']);
-      expect(await namesFound('cpr=0101901234', 'slagelse')).toEqual(['Amina Andersen']);
+      expect(await namesFoundBy({ cpr: '0101901234' })).toEqual(['Amina Hassan']);
+      expect(await namesFoundBy({ cpr: '0101901234' }, 'slagelse')).toEqual(['Amina Andersen']);
     });
 
     it('finds nobody for a valid number that is not registered', async () => {
-      expect(await namesFound('cpr=010190-1235')).toEqual([]);
+      expect(await namesFoundBy({ cpr: '010190-1235' })).toEqual([]);
+    });
+
+    it('combines the CPR number with the other criteria, which the body takes too', async () => {
+      expect(await namesFoundBy({ cpr: '010190-1234', areaCode: 'tingbjerg', status: 'active' })).toEqual(['Amina Hassan']);
+      expect(await namesFoundBy({ cpr: '010190-1234', areaCode: 'urbanplanen' })).toEqual([]);
+      expect(await namesFoundBy({ name: 'has', limit: 1 })).toEqual(['Amina Hassan']);
+    });
+
+    it('refuses a cpr query parameter with 400 naming it, whatever the value, and never echoes the number', async () => {
+      for (const query of ['cpr=010190-1234', 'name=amina&cpr=0101901234', 'cpr=nonsense']) {
+        const response = await search(query).expect(400);
+        expect(response.body.code).toBe('validation-failed');
+        expect(fieldsOf(response.body)).toEqual(['cpr']);
+        expect(response.body.errors[0].message).toContain('POST /citizens/search');
+        expect(JSON.stringify(response.body)).not.toMatch(/1234|nonsense/);
+      }
     });
   });
 
@@ -100,11 +120,9 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
 
   describe('bad searches', () => {
     it.each([
-      ['no criterion', '', ['areaCode', 'cpr', 'name']],
-      ['only a status and a limit', 'status=active&limit=5', ['areaCode', 'cpr', 'name']],
+      ['no criterion', '', ['areaCode', 'name']],
+      ['only a status and a limit', 'status=active&limit=5', ['areaCode', 'name']],
       ['an empty name', 'name=', ['name']],
-      ['a CPR number with an impossible date', 'cpr=310290-1234', ['cpr']],
-      ['a CPR number in another format', 'cpr=01-01-90-1234', ['cpr']],
       ['a bad area, status and limit', 'areaCode=Ting%20Bjerg&status=gone&limit=201', ['areaCode', 'limit', 'status']],
       ['a limit of zero', 'name=a&limit=0', ['limit']],
       ['a limit that is not a number', 'name=a&limit=many', ['limit']],
@@ -116,11 +134,30 @@ describe('caseload: searching citizens by name, CPR number and area (real Postgr
       expect(fieldsOf(response.body)).toEqual(fields);
       expect(JSON.stringify(response.body)).not.toContain('1234');
     });
+
+    it.each([
+      ['no criterion', {}, ['areaCode', 'cpr', 'name']],
+      ['a CPR number with an impossible date', { cpr: '310290-1234' }, ['cpr']],
+      ['a CPR number in another format', { cpr: '01-01-90-1234' }, ['cpr']],
+      ['a CPR number that is not text', { cpr: 3102901234 }, ['cpr']],
+      ['an unknown field and a bad limit', { cpr: '010190-1234', birthDate: '1990-01-01', limit: 0 }, ['birthDate', 'limit']],
+    ])('POST /citizens/search with %s → 400 naming each field, never echoing the number', async (_case, criteria, fields) => {
+      const response = await searchBy(criteria).expect(400);
+      expect(response.body.code).toBe('validation-failed');
+      expect(fieldsOf(response.body)).toEqual(fields);
+      for (const error of response.body.errors) expect(error.message).not.toMatch(/1234|3102901234/);
+      expect(JSON.stringify(response.body)).not.toMatch(/1234/);
+    });
   });
 
-  it('documents the search in OpenAPI', async () => {
+  it('documents the searches in OpenAPI: the CPR number only in the body of POST /citizens/search', async () => {
     const docs = await openApiDocument();
     const parameters = docs.paths['/citizens'].get.parameters.map((p: { name: string }) => p.name);
-    expect(parameters).toEqual(expect.arrayContaining(['name', 'cpr', 'areaCode', 'status', 'limit']));
+    expect(parameters).toEqual(expect.arrayContaining(['name', 'areaCode', 'status', 'limit']));
+    expect(parameters).not.toContain('cpr');
+    const search = docs.paths['/citizens/search'].post;
+    const body = search.requestBody.content['application/json'].schema.$ref.split('/').pop();
+    expect(Object.keys(docs.components.schemas[body].properties)).toEqual(expect.arrayContaining(['name', 'cpr', 'areaCode', 'status', 'limit']));
+    expect(search.parameters.map((p: { name: string }) => p.name)).toContain('X-Purpose');
   });
 });

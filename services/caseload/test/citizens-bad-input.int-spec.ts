@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { caseloadTestbed, fieldsOf } from './support/testbed';
+import { asUser } from '@fremskudt/testing';
 
 const valid = { cpr: '010190-1234', name: 'Amina Hassan', areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' };
 
@@ -40,7 +41,7 @@ describe('caseload: bad input is refused with every offending field named, and n
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    await request(testbed.service.http).post('/citizens').set('x-tenant-id', 'kbh').set('content-type', 'application/json').send('{"cpr":').expect(400);
+    await request(testbed.service.http).post('/citizens').use(asUser('kbh')).set('content-type', 'application/json').send('{"cpr":').expect(400);
   });
 
   it('wrote no citizen and no event for any refused request', async () => {

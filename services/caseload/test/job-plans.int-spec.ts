@@ -66,7 +66,7 @@ describe('caseload: job plans (real PostgreSQL and Kafka)', () => {
       ]),
     );
     const revise = docs.paths['/job-plans/{planId}/revisions'].post;
-    expect(Object.keys(revise.responses).sort()).toEqual(['201', '400', '404', '409']);
+    expect(Object.keys(revise.responses).sort()).toEqual(['201', '400', '401', '403', '404', '409']);
     expect(revise.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
   });
 

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
+import { TestService, asUser, startTestService, uniqueTopicPrefix } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../src/app.module';
 import { copenhagenToday } from '../src/case/calendar';
-import { LoggingCitizenAccessLog } from '../src/citizens/citizen-access-log';
 import { addCalendarMonths, nextInterviewDue } from '../src/rules';
+import { accessLogMark, accessLogSince } from './support/access-log';
 
 const UNKNOWN_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
 const KBH = 'kbh';
@@ -26,9 +26,9 @@ describe('caseload: the consultant\'s queries — caseload overview, due intervi
   const SUNDAY = '2025-06-15';
 
   const http = (tenant = KBH) => ({
-    post: (path: string, body: object) => request(service.http).post(path).set('x-tenant-id', tenant).send(body),
-    put: (path: string, body: object) => request(service.http).put(path).set('x-tenant-id', tenant).send(body),
-    get: (path: string) => request(service.http).get(path).set('x-tenant-id', tenant),
+    post: (path: string, body: object) => request(service.http).post(path).use(asUser(tenant)).send(body),
+    put: (path: string, body: object) => request(service.http).put(path).use(asUser(tenant)).send(body),
+    get: (path: string) => request(service.http).get(path).use(asUser(tenant)),
   });
   const fieldsOf = (body: { errors?: Array<{ field: string }> }) => [...new Set((body.errors ?? []).map((e) => e.field))].sort();
 
@@ -357,17 +357,18 @@ describe('caseload: the consultant\'s queries — caseload overview, due intervi
   });
 
   it('records each list of citizens as an auditable search, the refused ones too; the team counts name no citizen', async () => {
-    const record = jest.spyOn(LoggingCitizenAccessLog.prototype, 'record');
+    const inspect = service.database.inspect;
+    const mark = await accessLogMark(inspect);
     await http().get(`/staff/${anna}/caseload-overview?date=${WEDNESDAY}`).expect(200);
     await http(OTHER).get(`/staff/${anna}/caseload-overview`).expect(404);
     await http().get(`/staff/${bo}/tasks`).expect(200);
     await http().get(`/due-interviews?date=${WEDNESDAY}&teamCode=team-nord`).expect(200);
     await http().get('/task-overview?teamCode=team-nord').expect(200);
-    expect(record.mock.calls.map(([entry]) => entry)).toEqual([
-      { action: 'search', criterion: { list: 'caseload-overview', consultantId: anna }, outcome: 'ok' },
-      { action: 'search', criterion: { list: 'caseload-overview', consultantId: anna }, outcome: 'not-found' },
-      { action: 'search', criterion: { list: 'consultant-tasks', consultantId: bo }, outcome: 'ok' },
-      { action: 'search', criterion: { list: 'interviews-due', date: WEDNESDAY, teamCode: 'team-nord' }, outcome: 'ok' },
+    expect((await accessLogSince(inspect, mark)).map(({ action, citizenId, criterion, outcome }) => ({ action, citizenId, criterion, outcome }))).toEqual([
+      { action: 'search', citizenId: null, criterion: { list: 'caseload-overview', consultantId: anna, date: WEDNESDAY }, outcome: 'ok' },
+      { action: 'search', citizenId: null, criterion: { list: 'caseload-overview', consultantId: anna }, outcome: 'not-found' },
+      { action: 'search', citizenId: null, criterion: { list: 'consultant-tasks', consultantId: bo }, outcome: 'ok' },
+      { action: 'search', citizenId: null, criterion: { list: 'interviews-due', date: WEDNESDAY, teamCode: 'team-nord' }, outcome: 'ok' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { startTestService, TestService, uniqueTopicPrefix } from '@fremskudt/testing';
+import { TestService, asUser, staffIdentity, startTestService, tokenFor, uniqueTopicPrefix } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../src/app.module';
 import { copenhagenToday } from '../src/case/calendar';
 import { COPENHAGEN_AREAS, seedTenant, SeedOptions, SeedSummary } from '../src/seed/tenant-seed';
@@ -22,13 +22,13 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
     service = await startTestService(caseloadService, AppModule.forRoot, { topicPrefix: uniqueTopicPrefix('seed') });
     await service.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(service.http.address() as AddressInfo).port}`;
-    summary = await seedTenant({ baseUrl, tenant: 'seed-a', ...small });
+    summary = await seedTenant({ baseUrl, tenant: 'seed-a', accessToken: await tokenFor(staffIdentity('seed-a')), ...small });
   });
   afterAll(async () => {
     await service?.dispose();
   });
 
-  const get = async <T>(tenant: string, path: string): Promise<T> => (await request(service.http).get(path).set('x-tenant-id', tenant).expect(200)).body as T;
+  const get = async <T>(tenant: string, path: string): Promise<T> => (await request(service.http).get(path).use(asUser(tenant)).expect(200)).body as T;
 
   interface Interview {
     outcome: string | null;
@@ -182,7 +182,7 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
   });
 
   it('gives the same tenant for the same seed, and a second run on the same tenant adds nothing', async () => {
-    const second = await seedTenant({ baseUrl, tenant: 'seed-b', ...small });
+    const second = await seedTenant({ baseUrl, tenant: 'seed-b', accessToken: await tokenFor(staffIdentity('seed-b')), ...small });
     expect({ ...second, tenant: 'seed-a' }).toEqual(summary);
     const picture = async (tenant: string) =>
       (
@@ -196,7 +196,7 @@ describe('caseload: the tenant seed (real PostgreSQL and Kafka, over a real port
     expect(await picture('seed-b')).toEqual(await picture('seed-a'));
 
     // Same options on the same tenant: every command is answered from the command log.
-    const again = await seedTenant({ baseUrl, tenant: 'seed-a', ...small });
+    const again = await seedTenant({ baseUrl, tenant: 'seed-a', accessToken: await tokenFor(staffIdentity('seed-a')), ...small });
     expect(again).toEqual(summary);
     expect(await citizensOf('seed-a')).toHaveLength(summary.citizens);
     expect(await get<unknown[]>('seed-a', '/staff')).toHaveLength(summary.staff);

@@ -12,11 +12,11 @@ import {
   PayloadOf,
   PlacementStarted,
 } from '@fremskudt/contracts';
-import { envelopeFor, produceEvents, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { TestService, asUser, envelopeFor, produceEvents, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { AppModule, caseloadService } from '../src/app.module';
 import { copenhagenToday } from '../src/case/calendar';
-import { LoggingCitizenAccessLog } from '../src/citizens/citizen-access-log';
 import { addDays } from '../src/rules';
+import { accessLogMark, accessLogSince } from './support/access-log';
 
 const KBH = 'kbh';
 const OTHER = 'slagelse';
@@ -43,9 +43,9 @@ describe('caseload: a citizen\'s timeline from all services (real PostgreSQL and
   afterEach(() => jest.restoreAllMocks());
 
   const http = (tenant = KBH) => ({
-    post: (path: string, body: object) => request(service.http).post(path).set('x-tenant-id', tenant).send(body),
-    put: (path: string, body: object) => request(service.http).put(path).set('x-tenant-id', tenant).send(body),
-    get: (path: string) => request(service.http).get(path).set('x-tenant-id', tenant),
+    post: (path: string, body: object) => request(service.http).post(path).use(asUser(tenant)).send(body),
+    put: (path: string, body: object) => request(service.http).put(path).use(asUser(tenant)).send(body),
+    get: (path: string) => request(service.http).get(path).use(asUser(tenant)),
   });
   const timeline = async (citizenId: string, tenant = KBH): Promise<Entry[]> => (await http(tenant).get(`/citizens/${citizenId}/timeline`).expect(200)).body.entries;
 
@@ -129,17 +129,18 @@ describe('caseload: a citizen\'s timeline from all services (real PostgreSQL and
   }, 60_000);
 
   it('records every read of a timeline as an access to the citizen, the refused ones too', async () => {
-    const record = jest.spyOn(LoggingCitizenAccessLog.prototype, 'record');
     const citizenId = (
       await http().post('/citizens', { cpr: '020486-1234', name: 'Omar Ali', areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'job-ready' }).expect(201)
     ).body.id;
-    record.mockClear();
+    const inspect = service.database.inspect;
+    const mark = await accessLogMark(inspect);
 
     expect((await timeline(citizenId)).map((entry) => entry.type)).toEqual([CitizenRegistered.type]);
     await http(OTHER).get(`/citizens/${citizenId}/timeline`).expect(404);
-    expect(record.mock.calls.map(([entry]) => entry)).toEqual([
-      { action: 'read', citizenId, outcome: 'ok' },
-      { action: 'read', citizenId, outcome: 'not-found' },
+    const route = '/citizens/:id/timeline';
+    expect((await accessLogSince(inspect, mark)).map(({ tenant, action, citizenId: id, outcome, route: path }) => ({ tenant, action, citizenId: id, outcome, route: path }))).toEqual([
+      { tenant: KBH, action: 'read', citizenId, outcome: 'ok', route },
+      { tenant: OTHER, action: 'read', citizenId, outcome: 'not-found', route },
     ]);
   });
 

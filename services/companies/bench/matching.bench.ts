@@ -20,7 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import { EventContract, PayloadOf } from '@fremskudt/contracts';
-import { envelopeFor, produceEvents, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { asUser, envelopeFor, produceEvents, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { AppModule, companiesService } from '../src/app.module';
 import { CandidateProfile, MatchingContext, OpeningProfile, rankCandidatesForOpening, rankOpeningsForCitizen } from '../src/matching/ranking';
 import { AREA_TEMPLATE_AREAS } from '../src/reference/area-templates';
@@ -149,7 +149,7 @@ async function benchApi(): Promise<number> {
     const seeded = await seedMatchingFixture(
       {
         post: async (route, body, expected) => {
-          const response = await request(http).post(route).set('x-tenant-id', TENANT).send(body);
+          const response = await request(http).post(route).use(asUser(TENANT)).send(body);
           if (response.status !== expected) throw new Error(`POST ${route} answered ${response.status}: ${JSON.stringify(response.body)}`);
           return response.body;
         },
@@ -169,7 +169,7 @@ async function benchApi(): Promise<number> {
 
     const get = async (target: Series | null, route: string) => {
       const start = performance.now();
-      const response = await request(http).get(route).set('x-tenant-id', TENANT);
+      const response = await request(http).get(route).use(asUser(TENANT));
       const elapsed = performance.now() - start;
       if (response.status !== 200) throw new Error(`GET ${route} answered ${response.status}: ${JSON.stringify(response.body)}`);
       target?.samples.push(elapsed);

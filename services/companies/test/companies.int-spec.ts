@@ -1,4 +1,5 @@
 import { CompanyRegistered, CompanyUpdated } from '@fremskudt/contracts';
+import { Role } from '@fremskudt/service-kit';
 import { companiesTestbed, fieldsOf, SLAGELSE, UNKNOWN_ID, uniqueCvr } from './support/testbed';
 
 const kantine = () => ({
@@ -106,6 +107,11 @@ describe('companies: registering and changing companies (real PostgreSQL and Kaf
       expect((await inspect(`SELECT count(*)::int AS n FROM company WHERE cvr = $1`, [body.cvr]))[0].n).toBe(1);
       expect(await testbed.outboxTypes(first.body.id)).toEqual([CompanyRegistered.type]);
       await api().post('/companies', { ...body, name: 'Andet' }, 'company-retry-1').expect(422);
+      // Another user of the same municipality reusing the key gets no replay of the first user's answer.
+      const colleague = { user: 'kollega', tenant: 'kbh', roles: [Role.CompanyConsultant] };
+      const reused = await api(colleague).post('/companies', body, 'company-retry-1').expect(422);
+      expect(reused.body.code).toBe('idempotency-key-reused');
+      expect(reused.text).not.toContain(first.body.id);
     });
   });
 

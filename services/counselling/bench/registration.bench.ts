@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
-import { startTestService, uniqueTopicPrefix } from '@fremskudt/testing';
+import { asUser, startTestService, uniqueTopicPrefix } from '@fremskudt/testing';
 import { AppModule, counsellingService } from '../src/app.module';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
       return elapsed;
     };
     const register = (citizenId: string) =>
-      timed(() => request(service.http).post(`/desks/${deskId}/visits/registrations`).set('x-tenant-id', TENANT).send(registration(citizenId)), 201);
-    const readDesk = () => timed(() => request(service.http).get(`/desks/${deskId}`).set('x-tenant-id', TENANT), 200);
+      timed(() => request(service.http).post(`/desks/${deskId}/visits/registrations`).use(asUser(TENANT)).send(registration(citizenId)), 201);
+    const readDesk = () => timed(() => request(service.http).get(`/desks/${deskId}`).use(asUser(TENANT)), 200);
 
     for (let i = 0; i < WARM_UP; i += 1) {
       await register(citizens[REQUESTS + i]);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { CitizenRegistered, CitizensStream, EVENT_TYPE_NAMESPACE, topicName } from '@fremskudt/contracts';
 import { encodeKafkaRecord } from '@fremskudt/contracts';
-import { envelopeFor, headerText, produceEvents, produceRaw, readTopic, startTestService, TestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
+import { TestService, asUser, envelopeFor, headerText, produceEvents, produceRaw, readTopic, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule, reportingService } from '../src/app.module';
 
@@ -28,7 +28,7 @@ describe('reporting: registered citizens from CitizenRegistered events (real Pos
   });
   afterAll(() => service?.dispose());
 
-  const countFor = async (tenant: string) => (await request(service.http).get('/statistics/registered-citizens').set('x-tenant-id', tenant).expect(200)).body;
+  const countFor = async (tenant: string) => (await request(service.http).get('/statistics/registered-citizens').use(asUser(tenant)).expect(200)).body;
 
   it('counts per tenant and per area, each tenant seeing only its own', async () => {
     const kbh = [citizen('tingbjerg'), citizen('tingbjerg'), citizen('urbanplanen')];

@@ -4,7 +4,11 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 import { TOPIC_PREFIX_PATTERN } from '@fremskudt/contracts';
 import { DEFAULT_RETRY_POLICY, MessagingConfig } from '@fremskudt/messaging';
 import { DatabaseUrls, roleOf } from '@fremskudt/persistence';
+import { AuthConfig } from '../auth/token-verifier';
 import { loadTenantConfigFile, TenantConfig } from './tenant-config';
+
+/** The audience the platform's tokens are issued for, unless OIDC_AUDIENCE names another. */
+export const DEFAULT_AUDIENCE = 'urn:fremskudt:api';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const BROKER_LIST = /^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/;
@@ -61,6 +65,45 @@ export class PlatformEnvironment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /** The identity broker's issuer URL; its tokens are the only way in (the local provider in development). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be the http(s) issuer URL of the OIDC provider' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional() @IsString()
+  OIDC_AUDIENCE?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  OIDC_JWKS_URI?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_:\/.-]+$/, { message: 'must be a claim name' })
+  OIDC_TENANT_CLAIM?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_:\/.-]+$/, { message: 'must be a claim name' })
+  OIDC_ROLES_CLAIM?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_:\/.-]+$/, { message: 'must be a claim name' })
+  OIDC_ORG_CLAIM?: string;
+
+  /** Largest JSON request body, as bytes or with a unit (`512kb`, `1mb`); other body types are refused. */
+  @IsOptional() @Matches(/^\d{1,9}(b|kb|mb)?$/i, { message: 'must be a size in bytes, or with a unit: 512kb, 1mb' })
+  HTTP_BODY_LIMIT?: string;
+
+  /** Proxies (ingress hops) in front of the service whose X-Forwarded-For is trusted for the client address. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  HTTP_TRUST_PROXY_HOPS?: number;
+
+  /** Requests per minute one user (or one client address without a token) may make. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
+  RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Requests per minute one user may make to the login-sensitive lookups (@SensitiveLookup, e.g. CPR search). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
+  SENSITIVE_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Failed authentications (401) per minute from one client address before it must wait. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000)
+  AUTH_FAILURE_LIMIT_PER_MINUTE?: number;
+
   /** The municipality's configuration (JSON; the Helm chart mounts its `tenant` values). */
   @IsOptional() @IsString()
   TENANT_CONFIG_FILE?: string;
@@ -72,9 +115,33 @@ export interface PlatformConfig {
   database: DatabaseUrls & { poolSize: number };
   messaging: MessagingConfig;
   logLevel: string;
+  auth: AuthConfig;
   /** From TENANT_CONFIG_FILE, validated; undefined when the variable is not set (local runs, tests). */
   tenant?: TenantConfig;
+  http: HttpConfig;
 }
+
+/** The limits the HTTP side enforces (see libs/service-kit/src/http/request-limits.ts and rate-limits.ts). */
+export interface HttpConfig {
+  /** Largest JSON body (body-parser syntax: bytes or `512kb`, `1mb`). */
+  bodyLimit: string;
+  /** Proxy hops trusted for the client address (Express `trust proxy`); 0 trusts none. */
+  trustProxyHops: number;
+  rateLimits: {
+    /** Requests per minute per user, on every endpoint together. */
+    perMinute: number;
+    /** Requests per minute per user on the endpoints marked @SensitiveLookup(), together. */
+    sensitivePerMinute: number;
+    /** Failed authentications per minute per client address. */
+    authFailuresPerMinute: number;
+  };
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = {
+  bodyLimit: '1mb',
+  trustProxyHops: 0,
+  rateLimits: { perMinute: 1200, sensitivePerMinute: 30, authFailuresPerMinute: 60 },
+};
 
 export class ConfigValidationError extends Error {
   constructor(
@@ -115,6 +182,13 @@ export function loadPlatformConfig(
   if (tenant.config && parsed.TOPIC_PREFIX && tenant.config.topicPrefix !== parsed.TOPIC_PREFIX) {
     problems.push(`TOPIC_PREFIX: "${parsed.TOPIC_PREFIX}" differs from tenant.topicPrefix "${tenant.config.topicPrefix}" in TENANT_CONFIG_FILE`);
   }
+  const identity = tenant.config?.identity;
+  const issuer = parsed.OIDC_ISSUER ?? identity?.issuer;
+  // An unreadable tenant file is reported already; its missing issuer would only repeat it.
+  if (!issuer && !parsed.TENANT_CONFIG_FILE) problems.push('OIDC_ISSUER: is required (or tenant.identity.issuer in TENANT_CONFIG_FILE): the services accept only its tokens');
+  if (parsed.OIDC_ISSUER && identity && identity.issuer !== parsed.OIDC_ISSUER) {
+    problems.push(`OIDC_ISSUER: "${parsed.OIDC_ISSUER}" differs from tenant.identity.issuer "${identity.issuer}" in TENANT_CONFIG_FILE`);
+  }
   if (problems.length) throw new ConfigValidationError(service.name, problems);
 
   const topicPrefix = parsed.TOPIC_PREFIX ?? tenant.config?.topicPrefix ?? 'fremskudt';
@@ -122,7 +196,26 @@ export function loadPlatformConfig(
     serviceName: service.name,
     port: parsed.PORT ?? service.defaultPort,
     logLevel: parsed.LOG_LEVEL ?? 'info',
+    auth: {
+      issuer: issuer!,
+      audience: parsed.OIDC_AUDIENCE ?? identity?.audience ?? DEFAULT_AUDIENCE,
+      jwksUri: parsed.OIDC_JWKS_URI,
+      claims: {
+        tenant: parsed.OIDC_TENANT_CLAIM ?? 'tenant',
+        roles: parsed.OIDC_ROLES_CLAIM ?? 'roles',
+        organisation: parsed.OIDC_ORG_CLAIM ?? 'org',
+      },
+    },
     tenant: tenant.config ?? undefined,
+    http: {
+      bodyLimit: parsed.HTTP_BODY_LIMIT?.toLowerCase() ?? DEFAULT_HTTP_CONFIG.bodyLimit,
+      trustProxyHops: parsed.HTTP_TRUST_PROXY_HOPS ?? DEFAULT_HTTP_CONFIG.trustProxyHops,
+      rateLimits: {
+        perMinute: parsed.RATE_LIMIT_PER_MINUTE ?? DEFAULT_HTTP_CONFIG.rateLimits.perMinute,
+        sensitivePerMinute: parsed.SENSITIVE_RATE_LIMIT_PER_MINUTE ?? DEFAULT_HTTP_CONFIG.rateLimits.sensitivePerMinute,
+        authFailuresPerMinute: parsed.AUTH_FAILURE_LIMIT_PER_MINUTE ?? DEFAULT_HTTP_CONFIG.rateLimits.authFailuresPerMinute,
+      },
+    },
     database: {
       app: parsed.DATABASE_URL,
       relay: parsed.DATABASE_RELAY_URL,

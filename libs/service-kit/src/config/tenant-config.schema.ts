@@ -28,7 +28,11 @@ export const TENANT_CONFIG_SCHEMA = {
       additionalProperties: false,
       required: ['issuer'],
       properties: {
-        issuer: { description: 'Issuer URL (https)', type: 'string', pattern: '^https://[^\\s/$.?#][^\\s]*$' },
+        issuer: {
+          description: 'Issuer URL (https; plain http only on the loopback interface, for the local provider)',
+          type: 'string',
+          pattern: '^(https://[^\\s/$.?#][^\\s]*|http://(127\\.0\\.0\\.1|localhost)(:[0-9]{1,5})?(/[^\\s]*)?)$',
+        },
         audience: { description: 'Audience the tokens are issued for', type: 'string', minLength: 1 },
       },
     },

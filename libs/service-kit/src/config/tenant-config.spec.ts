@@ -54,8 +54,19 @@ function problemsOf(environment: Record<string, string>): string[] {
 }
 
 describe('tenant configuration (TENANT_CONFIG_FILE)', () => {
-  it('is optional: without it the service runs as before', () => {
-    expect(loadPlatformConfig(env, service).tenant).toBeUndefined();
+  it('is optional: without it the service runs as before (with OIDC_ISSUER naming the identity broker)', () => {
+    expect(loadPlatformConfig({ ...env, OIDC_ISSUER: 'http://127.0.0.1:39400' }, service).tenant).toBeUndefined();
+  });
+
+  it("gives the identity broker: the services trust the tenant's issuer and audience, and refuse a differing OIDC_ISSUER", () => {
+    const file = tenantFile(slagelse());
+    expect(loadPlatformConfig({ ...env, TENANT_CONFIG_FILE: file }, service).auth).toMatchObject({
+      issuer: 'https://login.slagelse.dk/realms/fremskudt',
+      audience: 'fremskudt',
+    });
+    expect(problemsOf({ TENANT_CONFIG_FILE: file, OIDC_ISSUER: 'https://login.kk.dk/realms/fremskudt' })).toEqual([
+      'OIDC_ISSUER: "https://login.kk.dk/realms/fremskudt" differs from tenant.identity.issuer "https://login.slagelse.dk/realms/fremskudt" in TENANT_CONFIG_FILE',
+    ]);
   });
 
   it('is read, validated and handed to the service with its topic prefix', () => {

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { MessagingRuntime } from '@fremskudt/messaging';
+import { PublicRoute } from '../auth/permissions';
 
 interface Check {
   status: 'up' | 'down';
@@ -10,6 +11,7 @@ interface Check {
 }
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

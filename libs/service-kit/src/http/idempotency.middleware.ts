@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ApiHeader } from '@nestjs/swagger';
 import { Observable, tap } from 'rxjs';
 import { CommandContext } from '@fremskudt/persistence';
+import { PrincipalContext } from '../auth/principal';
 import { ProblemException } from './problem';
 
 /** The header of the IETF draft "The Idempotency-Key HTTP Header Field". */
@@ -12,9 +13,13 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Hash of what makes two requests "the same command": method, path with query, body. */
-export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+/**
+ * Hash of what makes two requests "the same command": the user, method, path with query, body.
+ * The user is part of it so that nobody gets another user's stored answer replayed by reusing
+ * their key (they get 422 idempotency-key-reused instead).
+ */
+export function requestFingerprint(method: string, url: string, body: unknown, userId = ''): string {
+  return createHash('sha256').update(`${userId}\n${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
 }
 
 /**
@@ -31,7 +36,8 @@ export class IdempotencyMiddleware implements NestMiddleware {
         { field: 'Idempotency-Key', code: 'idempotencyKey', message: 'must be 1-255 visible ASCII characters' },
       ]);
     }
-    CommandContext.run({ key, fingerprint: requestFingerprint(request.method, request.originalUrl, request.body) }, () => next());
+    const fingerprint = requestFingerprint(request.method, request.originalUrl, request.body, PrincipalContext.current()?.userId);
+    CommandContext.run({ key, fingerprint }, () => next());
   }
 }
 

@@ -3,10 +3,18 @@ import type { Request } from 'express';
 export type Language = 'da' | 'en';
 
 /** User-facing texts: Danish first, English on `Accept-Language: en`. */
-const MESSAGES = {
+export const MESSAGES = {
   'validation-failed': { da: 'Ugyldige data', en: 'Invalid input' },
-  'tenant-missing': { da: 'Mangler kommune (X-Tenant-Id)', en: 'Missing tenant (X-Tenant-Id)' },
-  'tenant-invalid': { da: 'Ugyldig kommune-id i X-Tenant-Id', en: 'Invalid tenant id in X-Tenant-Id' },
+  'tenant-missing': { da: 'Mangler kommune', en: 'Missing tenant' },
+  'tenant-invalid': { da: 'Ugyldig kommune-id', en: 'Invalid tenant id' },
+  'token-missing': { da: 'Log ind: forespørgslen mangler et adgangstoken', en: 'Log in: the request has no access token' },
+  'token-invalid': { da: 'Adgangstokenet er ugyldigt eller udløbet', en: 'The access token is invalid or expired' },
+  forbidden: { da: 'Din rolle giver ikke adgang til dette', en: 'Your role does not give access to this' },
+  'tenant-not-served': { da: 'Denne installation betjener ikke din kommune', en: 'This installation does not serve your municipality' },
+  'identity-provider-unavailable': { da: 'Login-tjenesten svarer ikke; prøv igen', en: 'The identity provider does not answer; try again' },
+  'too-many-requests': { da: 'For mange forespørgsler; vent lidt', en: 'Too many requests; wait a little' },
+  'payload-too-large': { da: 'Forespørgslen er for stor', en: 'The request is too large' },
+  'unsupported-media-type': { da: 'Forespørgslens indhold skal være JSON', en: 'The request body must be JSON' },
   'not-found': { da: 'Findes ikke', en: 'Not found' },
   conflict: { da: 'Kan ikke udføres i den nuværende tilstand', en: 'Conflicts with the current state' },
   'internal-error': { da: 'Der opstod en uventet fejl', en: 'An unexpected error occurred' },

@@ -2,15 +2,21 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
 import { IdempotencyKeyReusedError, InvalidTenantError, MissingTenantError } from '@fremskudt/persistence';
-import { constraintMessage, languageOf, MessageKey, text } from './messages';
+import { constraintMessage, languageOf, MessageKey, MESSAGES, text } from './messages';
 import { FieldProblem, ProblemException } from './problem';
+import { bodyParserProblem } from './request-limits';
 
-const KNOWN_TITLES = new Set<string>(['validation-failed', 'tenant-missing', 'tenant-invalid', 'not-found', 'conflict', 'bad-request', 'internal-error', 'idempotency-key-invalid', 'idempotency-key-reused']);
+const KNOWN_TITLES = new Set<string>(Object.keys(MESSAGES).filter((key) => !key.startsWith('field-')));
 
 const STATUS_CODES: Partial<Record<number, MessageKey>> = {
   400: 'bad-request',
+  401: 'token-invalid',
+  403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'too-many-requests',
 };
 
 /** Renders every error as application/problem+json; never a stack trace. */
@@ -21,6 +27,9 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     // An event handler's error goes back, unchanged, to the Kafka transport (retry, dead letter).
     if (host.getType() !== 'http') return throwError(() => exception);
+    // Errors of reading the body (too large, bad charset…) arrive as plain http-errors: answer them as problems.
+    const bodyProblem = bodyParserProblem(exception);
+    if (bodyProblem) return this.catch(bodyProblem, host);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();

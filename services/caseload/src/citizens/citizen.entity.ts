@@ -9,9 +9,16 @@ export class Citizen {
   @Column({ name: 'tenant_id' })
   tenantId: string;
 
-  /** Personal data: ten digits. (Encryption at rest comes with the security work.) */
-  @Column()
-  cpr: string;
+  /**
+   * The CPR number, encrypted (CprProtector: AES-256-GCM, key id first). Never in clear in the
+   * database; not loaded unless asked for (select: false), as nothing here shows it.
+   */
+  @Column({ name: 'cpr_encrypted', type: 'bytea', select: false })
+  cprEncrypted: Buffer;
+
+  /** The CPR number's keyed hash (HMAC-SHA256): lookup and uniqueness per tenant. */
+  @Column({ name: 'cpr_hash', type: 'bytea', select: false })
+  cprHash: Buffer;
 
   @Column()
   name: string;

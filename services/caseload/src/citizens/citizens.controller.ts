@@ -1,15 +1,21 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import type { Request } from 'express';
+import { Allow, IdempotentCommand, Role, SensitiveLookup } from '@fremskudt/service-kit';
+import { bodyCriterion, CitizenAccess, queryCriterion } from '../access-log/citizen-access.decorator';
 import { CitizenChangesService } from './citizen-changes.service';
 import { CasePeriodView, ExitCitizenDto, ReenterCitizenDto } from './citizen-exit.dto';
 import { ChangeCitizenProfileDto, PROFILE_ATTRIBUTES } from './citizen-profile.dto';
 import { CitizensService } from './citizens.service';
 import { CitizenView, RegisterCitizenDto } from './register-citizen.dto';
 import { requireAnyOf } from './require-any-of';
-import { SEARCH_CRITERIA, SearchCitizensQuery } from './search-citizens.dto';
+import { SEARCH_CRITERIA, SearchCitizensBody, SearchCitizensQuery, URL_SEARCH_CRITERIA } from './search-citizens.dto';
 
 const CitizenId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+
+/** A search by CPR number finds one citizen at most: the log names them, so their access request shows it. */
+const foundByCpr = (found: CitizenView[], request: Request) =>
+  (request.body as { cpr?: unknown } | undefined)?.cpr !== undefined && found.length === 1 ? found[0].id : undefined;
 
 @ApiTags('citizens')
 @Controller('citizens')
@@ -19,9 +25,11 @@ export class CitizensController {
     private readonly changes: CitizenChangesService,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
+  @CitizenAccess({ action: 'register', citizenOf: (view: CitizenView) => view.id })
   @ApiCreatedResponse({ type: CitizenView, description: 'Borgeren er registreret; CitizenRegistered er udsendt' })
   @ApiBadRequestResponse({ description: 'Ugyldige data; hvert felt med fejl er navngivet' })
   @ApiConflictResponse({ description: 'CPR-nummeret er allerede registreret' })
@@ -29,23 +37,42 @@ export class CitizensController {
     return this.citizens.register(command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get()
+  @CitizenAccess({ action: 'search', criterion: queryCriterion('name', 'areaCode', 'status') })
   @ApiOkResponse({ type: [CitizenView], description: 'Borgere der passer på alle angivne kriterier, sorteret efter navn (aldrig CPR-nummeret)' })
-  @ApiBadRequestResponse({ description: 'Ugyldige kriterier, eller hverken name, cpr eller areaCode' })
+  @ApiBadRequestResponse({ description: 'Ugyldige kriterier, hverken name eller areaCode, eller et CPR-nummer i URL’en (brug POST /citizens/search)' })
   search(@Query() query: SearchCitizensQuery): Promise<CitizenView[]> {
-    requireAnyOf(query, SEARCH_CRITERIA);
+    requireAnyOf(query, URL_SEARCH_CRITERIA);
     return this.citizens.search(query);
   }
 
+  /** A search with the criteria in the body: the only way to search by CPR number, which must never stand in a URL. */
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Post('search')
+  @SensitiveLookup() // a CPR lookup: throttled harder per user, so nobody walks the CPR space
+  @HttpCode(HttpStatus.OK)
+  @CitizenAccess({ action: 'search', criterion: bodyCriterion('name', 'cpr', 'areaCode', 'status'), citizenOf: foundByCpr })
+  @ApiOkResponse({ type: [CitizenView], description: 'Borgere der passer på alle angivne kriterier, sorteret efter navn (aldrig CPR-nummeret)' })
+  @ApiBadRequestResponse({ description: 'Ugyldige kriterier, eller hverken name, cpr eller areaCode' })
+  searchByBody(@Body() criteria: SearchCitizensBody): Promise<CitizenView[]> {
+    requireAnyOf(criteria, SEARCH_CRITERIA);
+    return this.citizens.search(criteria);
+  }
+
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':id')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenView })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   get(@CitizenId() id: string): Promise<CitizenView> {
     return this.citizens.get(id);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Patch(':id')
   @IdempotentCommand()
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenView, description: 'Profilen er ændret; én hændelse pr. egenskab der faktisk ændrede sig (ingen for tolkebehov)' })
   @ApiBadRequestResponse({ description: 'Ugyldige data, mangler effectiveDate, eller intet at ændre' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
@@ -55,9 +82,11 @@ export class CitizensController {
     return this.changes.changeProfile(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':id/exit')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenView, description: 'Borgeren er afgået; forløbet og sagsansvaret er afsluttet; CitizenExited er udsendt' })
   @ApiBadRequestResponse({ description: 'Ugyldige data; hvert felt med fejl er navngivet' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
@@ -66,9 +95,11 @@ export class CitizensController {
     return this.changes.exit(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':id/reentry')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenView, description: 'Borgeren er genindskrevet i et nyt forløb; CitizenReentered er udsendt' })
   @ApiBadRequestResponse({ description: 'Ugyldige data; hvert felt med fejl er navngivet' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
@@ -77,7 +108,9 @@ export class CitizensController {
     return this.changes.reenter(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/periods')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [CasePeriodView], description: 'Alle borgerens forløb, ældste først' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   periods(@CitizenId() id: string): Promise<CasePeriodView[]> {

@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
-import { CitizenAccessLog, LoggingCitizenAccessLog } from './citizen-access-log';
 import { CitizenChangesService } from './citizen-changes.service';
 import { CitizensController } from './citizens.controller';
 import { CitizensService } from './citizens.service';
 
 /**
- * Citizens: registration, profile changes, exit and re-entry, search. Exports CitizenAccessLog so
- * every module that reads or changes citizens records the access through the same hook.
+ * Citizens: registration, profile changes, exit and re-entry, search. Their CPR numbers are kept
+ * encrypted (PrivacyModule); every access is recorded by the access log (AccessLogModule).
  */
 @Module({
   controllers: [CitizensController],
-  providers: [CitizensService, CitizenChangesService, { provide: CitizenAccessLog, useClass: LoggingCitizenAccessLog }],
-  exports: [CitizenAccessLog],
+  providers: [CitizensService, CitizenChangesService],
 })
 export class CitizensModule {}

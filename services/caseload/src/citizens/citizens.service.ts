@@ -8,11 +8,11 @@ import { CaseEvents } from '../case/case-events';
 import { CasePeriod } from '../case/case-period.entity';
 import { copenhagenDateOf } from '../rules';
 import { Citizen } from './citizen.entity';
-import { CitizenAccessLog, recordingAccess } from './citizen-access-log';
+import { CprProtector } from '../privacy/cpr-protection';
 import { NAME_SEARCH_EXPRESSION, nameSearchPattern } from './citizen-search';
-import { cprBirthDate, normaliseCpr } from './cpr';
+import { cprBirthDate } from './cpr';
 import { CitizenView, RegisterCitizenDto } from './register-citizen.dto';
-import { DEFAULT_SEARCH_LIMIT, SearchCitizensQuery } from './search-citizens.dto';
+import { DEFAULT_SEARCH_LIMIT, SearchCitizensCriteria } from './search-citizens.dto';
 
 export const toCitizenView = (citizen: Citizen): CitizenView => ({
   id: citizen.id,
@@ -34,22 +34,19 @@ export class CitizensService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(CaseEvents) private readonly events: CaseEvents,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
+    @Inject(CprProtector) private readonly cpr: CprProtector,
   ) {}
 
-  /** Registers a citizen and publishes CitizenRegistered in the same transaction. */
-  register(command: RegisterCitizenDto): Promise<CitizenView> {
-    return recordingAccess(this.accessLog, { action: 'register' }, () => this.registerOnce(command), (view) => view.id);
-  }
-
-  private async registerOnce(command: RegisterCitizenDto): Promise<CitizenView> {
+  /** Registers a citizen (CPR number encrypted, with its keyed hash) and publishes CitizenRegistered in the same transaction. */
+  async register(command: RegisterCitizenDto): Promise<CitizenView> {
     try {
       return await this.unitOfWork.command(async (manager) => {
         const registeredAt = new Date();
         const citizen = manager.create(Citizen, {
           id: randomUUID(),
           tenantId: TenantContext.currentTenant(),
-          cpr: normaliseCpr(command.cpr),
+          cprEncrypted: this.cpr.encrypt(command.cpr),
+          cprHash: this.cpr.hash(command.cpr),
           name: command.name,
           birthDate: cprBirthDate(command.cpr)!,
           areaCode: command.areaCode,
@@ -86,40 +83,33 @@ export class CitizensService {
         return toCitizenView(citizen);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'citizen_cpr_unique_per_tenant') {
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'citizen_cpr_hash_unique_per_tenant') {
         throw new ConflictProblem('citizen-already-registered', 'A citizen with this CPR number is already registered');
       }
       throw error;
     }
   }
 
-  get(id: string): Promise<CitizenView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId: id }, async () => {
-      const citizen = await this.unitOfWork.run((manager) => manager.findOneBy(Citizen, { id }));
-      if (!citizen) throw new NotFoundProblem(`Citizen ${id} not found`);
-      return toCitizenView(citizen);
-    });
+  async get(id: string): Promise<CitizenView> {
+    const citizen = await this.unitOfWork.run((manager) => manager.findOneBy(Citizen, { id }));
+    if (!citizen) throw new NotFoundProblem(`Citizen ${id} not found`);
+    return toCitizenView(citizen);
   }
 
-  /** Citizens by name prefix, exact CPR number and/or area, sorted by name (Danish order). */
-  search(query: SearchCitizensQuery): Promise<CitizenView[]> {
-    const criterion = Object.fromEntries(
-      (['name', 'cpr', 'areaCode', 'status'] as const).flatMap((key) => (query[key] === undefined ? [] : [[key, String(query[key])]])),
-    );
-    return recordingAccess(this.accessLog, { action: 'search', criterion }, () =>
-      this.unitOfWork.run(async (manager) => {
-        const builder = manager.createQueryBuilder(Citizen, 'c');
-        if (query.name !== undefined) builder.andWhere(`${NAME_SEARCH_EXPRESSION} LIKE lower(:namePattern)`, { namePattern: nameSearchPattern(query.name) });
-        if (query.cpr !== undefined) builder.andWhere('c.cpr = :cpr', { cpr: normaliseCpr(query.cpr) });
-        if (query.areaCode !== undefined) builder.andWhere('c.area_code = :areaCode', { areaCode: query.areaCode });
-        if (query.status !== undefined) builder.andWhere('c.status = :status', { status: query.status });
-        const citizens = await builder
-          .orderBy('c.name COLLATE "da-DK-x-icu"')
-          .addOrderBy('c.id')
-          .limit(query.limit ?? DEFAULT_SEARCH_LIMIT)
-          .getMany();
-        return citizens.map(toCitizenView);
-      }),
-    );
+  /** Citizens by name prefix, exact CPR number (by its keyed hash) and/or area, sorted by name (Danish order). */
+  search(query: SearchCitizensCriteria): Promise<CitizenView[]> {
+    return this.unitOfWork.run(async (manager) => {
+      const builder = manager.createQueryBuilder(Citizen, 'c');
+      if (query.name !== undefined) builder.andWhere(`${NAME_SEARCH_EXPRESSION} LIKE lower(:namePattern)`, { namePattern: nameSearchPattern(query.name) });
+      if (query.cpr !== undefined) builder.andWhere('c.cpr_hash = :cprHash', { cprHash: this.cpr.hash(query.cpr) });
+      if (query.areaCode !== undefined) builder.andWhere('c.area_code = :areaCode', { areaCode: query.areaCode });
+      if (query.status !== undefined) builder.andWhere('c.status = :status', { status: query.status });
+      const citizens = await builder
+        .orderBy('c.name COLLATE "da-DK-x-icu"')
+        .addOrderBy('c.id')
+        .limit(query.limit ?? DEFAULT_SEARCH_LIMIT)
+        .getMany();
+      return citizens.map(toCitizenView);
+    });
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { EntitySchema, MigrationInterface } from 'typeorm';
-import { CitizensModule } from '../citizens/citizens.module';
 import { ActivationsController, ActivationsService } from './activations/activations';
 import { ActivitiesController } from './activities/activities.controller';
 import { ActivitiesService } from './activities/activities.service';
@@ -26,8 +25,6 @@ type EntityClass = (new () => object) | EntitySchema;
  * activations behind activation timeliness, and home visits and round-table meetings.
  */
 @Module({
-  // CitizensModule for the CitizenAccessLog hook: every read of a citizen's plans, offers and activities is an auditable access.
-  imports: [CitizensModule],
   controllers: [
     CitizenJobPlansController,
     JobPlansController,

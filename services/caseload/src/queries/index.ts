@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { EntitySchema, MigrationInterface } from 'typeorm';
-import { CitizensModule } from '../citizens/citizens.module';
 import { CaseloadQueriesService } from './caseload-queries.service';
 import { InterviewsDueController } from './interviews-due.controller';
 import { StaffQueriesController } from './staff-queries.controller';
@@ -14,8 +13,6 @@ type EntityClass = (new () => object) | EntitySchema;
  * No tables of its own: it reads the other modules' tables under the tenant's row-level security.
  */
 @Module({
-  // CitizensModule for the CitizenAccessLog hook: every read and listing of citizens is an auditable access.
-  imports: [CitizensModule],
   controllers: [TimelineController, StaffQueriesController, InterviewsDueController, TasksOverviewController],
   providers: [CaseloadQueriesService],
 })

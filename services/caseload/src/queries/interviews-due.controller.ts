@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CitizenAccessLog, recordingAccess } from '../citizens/citizen-access-log';
+import { CitizenAccess, queryCriterion } from '../access-log/citizen-access.decorator';
 import { CaseloadQueriesService } from './caseload-queries.service';
 import { InterviewsDueQuery, InterviewsDueView } from './queries.dto';
+import { Allow, Role } from '@fremskudt/service-kit';
 
 /**
  * The week's interview list: who must be seen this week, and who is already late. Not under
@@ -11,12 +12,11 @@ import { InterviewsDueQuery, InterviewsDueView } from './queries.dto';
 @ApiTags('interviews')
 @Controller('due-interviews')
 export class InterviewsDueController {
-  constructor(
-    private readonly queries: CaseloadQueriesService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly queries: CaseloadQueriesService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get()
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'interviews-due', ...queryCriterion('date', 'consultantId', 'teamCode', 'areaCode')(request) }) })
   @ApiOkResponse({
     type: InterviewsDueView,
     description: 'Aktive borgere hvis næste samtale har frist i datoens ISO-uge (due) eller før ugens mandag (overdue)',
@@ -24,9 +24,6 @@ export class InterviewsDueController {
   @ApiBadRequestResponse({ description: 'Ugyldige forespørgselsfelter; hvert felt med fejl er navngivet' })
   @ApiNotFoundResponse({ description: 'Ukendt jobkonsulent i consultantId (eller en anden kommunes)' })
   due(@Query() query: InterviewsDueQuery): Promise<InterviewsDueView> {
-    const criterion = Object.fromEntries(
-      (['date', 'consultantId', 'teamCode', 'areaCode'] as const).flatMap((key) => (query[key] === undefined ? [] : [[key, query[key]!]])),
-    );
-    return recordingAccess(this.accessLog, { action: 'search', criterion: { list: 'interviews-due', ...criterion } }, () => this.queries.interviewsDue(query));
+    return this.queries.interviewsDue(query);
   }
 }

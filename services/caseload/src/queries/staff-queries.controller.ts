@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CitizenAccessLog, recordingAccess } from '../citizens/citizen-access-log';
+import { CitizenAccess, queryCriterion } from '../access-log/citizen-access.decorator';
 import { CaseloadQueriesService } from './caseload-queries.service';
 import { CaseloadOverviewQuery, CaseloadOverviewView, StaffTasksQuery, StaffTasksView } from './queries.dto';
+import { Allow, Role } from '@fremskudt/service-kit';
 
 const StaffId = () => Param('staffId', new ParseUUIDPipe({ version: '4' }));
 
@@ -10,12 +11,11 @@ const StaffId = () => Param('staffId', new ParseUUIDPipe({ version: '4' }));
 @ApiTags('staff')
 @Controller('staff')
 export class StaffQueriesController {
-  constructor(
-    private readonly queries: CaseloadQueriesService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly queries: CaseloadQueriesService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':staffId/caseload-overview')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'caseload-overview', consultantId: request.params.staffId, ...queryCriterion('date')(request) }) })
   @ApiOkResponse({
     type: CaseloadOverviewView,
     description: 'Borgerne konsulenten har sagsansvar for nu, med næste samtalefrist, overskridelser, åbne opgaver og jobplan på datoen',
@@ -23,19 +23,16 @@ export class StaffQueriesController {
   @ApiBadRequestResponse({ description: 'Ugyldigt medarbejder-id eller ugyldige forespørgselsfelter; hvert felt med fejl er navngivet' })
   @ApiNotFoundResponse({ description: 'Ukendt medarbejder (eller en anden kommunes)' })
   caseloadOverview(@StaffId() staffId: string, @Query() query: CaseloadOverviewQuery): Promise<CaseloadOverviewView> {
-    // A list of citizens with names: an auditable search.
-    return recordingAccess(this.accessLog, { action: 'search', criterion: { list: 'caseload-overview', consultantId: staffId } }, () =>
-      this.queries.caseloadOverview(staffId, query),
-    );
+    return this.queries.caseloadOverview(staffId, query);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':staffId/tasks')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'consultant-tasks', consultantId: request.params.staffId, ...queryCriterion('status', 'date')(request) }) })
   @ApiOkResponse({ type: StaffTasksView, description: 'Opgaver om de borgere konsulenten har sagsansvar for nu, tidligste frist først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt medarbejder-id eller ugyldige forespørgselsfelter; hvert felt med fejl er navngivet' })
   @ApiNotFoundResponse({ description: 'Ukendt medarbejder (eller en anden kommunes)' })
   tasks(@StaffId() staffId: string, @Query() query: StaffTasksQuery): Promise<StaffTasksView> {
-    return recordingAccess(this.accessLog, { action: 'search', criterion: { list: 'consultant-tasks', consultantId: staffId } }, () =>
-      this.queries.staffTasks(staffId, query),
-    );
+    return this.queries.staffTasks(staffId, query);
   }
 }

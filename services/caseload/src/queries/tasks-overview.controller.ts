@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseloadQueriesService } from './caseload-queries.service';
 import { TasksOverviewQuery, TasksOverviewView } from './queries.dto';
+import { Allow, Role } from '@fremskudt/service-kit';
 
 /**
  * A team lead's view of the open tasks: counts only, no citizens, so not an access to citizens'
@@ -12,6 +13,7 @@ import { TasksOverviewQuery, TasksOverviewView } from './queries.dto';
 export class TasksOverviewController {
   constructor(private readonly queries: CaseloadQueriesService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get()
   @ApiOkResponse({ type: TasksOverviewView, description: 'Åbne opgaver pr. jobkonsulent i teamet, efter slags og med antal overskredne' })
   @ApiBadRequestResponse({ description: 'Manglende eller ugyldigt team, ugyldig dato; hvert felt med fejl er navngivet' })

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UnitOfWork } from '@fremskudt/persistence';
-import { NotFoundProblem } from '@fremskudt/service-kit';
+import { Allow, NotFoundProblem, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../access-log/citizen-access.decorator';
 import { Citizen } from '../citizens/citizen.entity';
-import { CitizenAccessLog, recordingAccess } from '../citizens/citizen-access-log';
 import { TimelineEntry } from '../case/timeline-entry.entity';
 
 export class TimelineEntryView {
@@ -24,17 +24,16 @@ export class TimelineView {
 @ApiTags('citizens')
 @Controller('citizens')
 export class TimelineController {
-  constructor(
-    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':id/timeline')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: TimelineView, description: 'Alt om borgeren fra alle tjenester, efter dato og i den rækkefølge det blev registreret' })
   @ApiBadRequestResponse({ description: 'Ugyldigt borger-id' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   timeline(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<TimelineView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.read(citizenId));
+    return this.read(citizenId);
   }
 
   private read(citizenId: string): Promise<TimelineView> {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { seedTenant } from './tenant-seed';
 
 /**
- * `npm run seed -- --tenant kbh [--url http://127.0.0.1:3001] [--consultants-per-team 5] [--caseload-size 30]
+ * `npm run seed -- --tenant kbh --token <bearer token> [--url http://127.0.0.1:3001] [--consultants-per-team 5] [--caseload-size 30]
  *   [--until YYYY-MM-DD] [--seed 2014] [--concurrency 8]`
  * Fills a tenant of a running caseload service through its public API (see tenant-seed.ts) and
  * prints the summary as one JSON line. Running it again with the same options on the same tenant
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     options: {
       url: { type: 'string', default: process.env.CASELOAD_URL ?? 'http://127.0.0.1:3001' },
       tenant: { type: 'string', default: 'kbh' },
+      token: { type: 'string', default: process.env.FREMSKUDT_TOKEN },
       'consultants-per-team': { type: 'string', default: '5' },
       'caseload-size': { type: 'string', default: '30' },
       until: { type: 'string' },
@@ -26,10 +27,16 @@ async function main(): Promise<void> {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, got ${values[name]}`);
     return value;
   };
+  if (!values.token) {
+    throw new Error(
+      `--token (or FREMSKUDT_TOKEN) is required: a bearer token for the tenant with the roles tenant-admin and team-lead; locally: node deploy/local/oidc/oidc.mjs token seed ${values.tenant} tenant-admin,team-lead`,
+    );
+  }
   const started = Date.now();
   const summary = await seedTenant({
     baseUrl: values.url!,
     tenant: values.tenant!,
+    accessToken: values.token,
     consultantsPerTeam: integer('consultants-per-team'),
     caseloadSize: integer('caseload-size'),
     until: values.until,

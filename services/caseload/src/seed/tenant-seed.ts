@@ -32,7 +32,10 @@ import { addCalendarMonths, addDays, addWorkingDays, compareIsoDates, copenhagen
 
 export interface SeedOptions {
   baseUrl: string;
+  /** The tenant being seeded: the one in the access token. */
   tenant: string;
+  /** A bearer token for the tenant with the roles tenant-admin (staff) and job-consultant or team-lead (citizens). */
+  accessToken: string;
   /** Job consultants per team (the brief: 15.5 consultants in three teams). */
   consultantsPerTeam?: number;
   /** Citizens per consultant at the end of the run (the brief: 30). */
@@ -433,7 +436,7 @@ class ApiClient {
 
   constructor(
     private readonly baseUrl: string,
-    private readonly tenant: string,
+    private readonly accessToken: string,
     private readonly runKey: string,
   ) {}
 
@@ -449,12 +452,18 @@ class ApiClient {
           method,
           headers: {
             'content-type': 'application/json',
-            'x-tenant-id': this.tenant,
+            authorization: `Bearer ${this.accessToken}`,
             ...(step === null ? {} : { 'idempotency-key': `seed/${this.runKey}/${step}` }),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await response.text();
+        if (response.status === 429) {
+          // The service's per-user rate limit: wait as long as it says, then send the same request again.
+          await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+          attempt--;
+          continue;
+        }
         if (!response.ok) throw new SeedRequestError(response.status, `${method} ${path} answered ${response.status}: ${text}`);
         return (text ? JSON.parse(text) : undefined) as T;
       } catch (error) {
@@ -501,7 +510,7 @@ export async function seedTenant(options: SeedOptions): Promise<SeedSummary> {
   }
   const log = options.log ?? (() => undefined);
   const plan = planTenant({ consultantsPerTeam, caseloadSize, until, seed });
-  const api = new ApiClient(options.baseUrl.replace(/\/$/, ''), options.tenant, `${seed}-${consultantsPerTeam}x${caseloadSize}-${until}`);
+  const api = new ApiClient(options.baseUrl.replace(/\/$/, ''), options.accessToken, `${seed}-${consultantsPerTeam}x${caseloadSize}-${until}`);
   const summary: SeedSummary = {
     tenant: options.tenant,
     staff: 0,

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nes
 import { IsInt, Max, Min } from 'class-validator';
 import { Column, Entity, EntityManager, PrimaryColumn } from 'typeorm';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 
 /** A tenant's rules for caseloads and interviews. Defaults are the brief's (Jobpatruljen). */
 @Entity('tenant_settings')
@@ -71,12 +71,14 @@ export class TenantSettingsService {
 export class TenantSettingsController {
   constructor(private readonly settings: TenantSettingsService) {}
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: TenantSettings, description: 'Kommunens indstillinger (standardværdier indtil de sættes)' })
   get(): Promise<TenantSettings> {
     return this.settings.get();
   }
 
+  @Allow(Role.TenantAdmin)
   @Put()
   @IdempotentCommand()
   @ApiOkResponse({ type: TenantSettings })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../access-log/citizen-access.decorator';
 import { CaseResponsibilityService } from './case-responsibility.service';
 import { AssignConsultantDto, CaseAssignmentView } from './case-responsibility.dto';
 
@@ -11,7 +12,9 @@ const CitizenId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
 export class CaseResponsibilityController {
   constructor(private readonly responsibility: CaseResponsibilityService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Put(':id/consultant')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
   @ApiOkResponse({
     type: CaseAssignmentView,
@@ -29,7 +32,9 @@ export class CaseResponsibilityController {
     return this.responsibility.assign(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/assignments')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [CaseAssignmentView], description: 'Alle borgerens sagsansvarlige, ældste først' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   history(@CitizenId() citizenId: string): Promise<CaseAssignmentView[]> {

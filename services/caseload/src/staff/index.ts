@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CitizensModule } from '../citizens/citizens.module';
 import { Staff1763900000200 } from './1763900000200-staff';
 import { CaseAssignment } from './case-assignment.entity';
 import { CaseResponsibilityController } from './case-responsibility.controller';
@@ -13,7 +12,6 @@ export { StaffMember } from './staff-member.entity';
 
 /** Staff of the outreach teams, their caseloads and case responsibility (assignments and transfers). */
 @Module({
-  imports: [CitizensModule],
   controllers: [StaffController, CaseResponsibilityController],
   providers: [StaffService, CaseResponsibilityService],
 })

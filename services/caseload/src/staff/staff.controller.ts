@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../access-log/citizen-access.decorator';
 import { requireAnyOf } from '../citizens/require-any-of';
 import { StaffService } from './staff.service';
 import { CaseloadView, ChangeStaffMemberDto, RegisterStaffMemberDto, STAFF_CHANGE_ATTRIBUTES, StaffMemberView, StaffQuery } from './staff.dto';
@@ -12,6 +13,7 @@ const StaffId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
+  @Allow(Role.TenantAdmin)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -21,6 +23,7 @@ export class StaffController {
     return this.staff.register(command);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [StaffMemberView], description: 'Kommunens medarbejdere, sorteret efter team og navn' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -28,6 +31,7 @@ export class StaffController {
     return this.staff.list(query);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':id')
   @ApiOkResponse({ type: StaffMemberView })
   @ApiNotFoundResponse({ description: 'Ukendt medarbejder (eller en anden kommunes)' })
@@ -35,6 +39,7 @@ export class StaffController {
     return this.staff.get(id);
   }
 
+  @Allow(Role.TenantAdmin)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: StaffMemberView, description: 'Ændret; StaffMemberChanged er udsendt hvis noget faktisk ændrede sig' })
@@ -45,7 +50,9 @@ export class StaffController {
     return this.staff.change(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/caseload')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'caseload', consultantId: request.params.id }) })
   @ApiOkResponse({ type: CaseloadView, description: 'Borgerne medarbejderen har sagsansvar for nu, med antal og kapacitet' })
   @ApiNotFoundResponse({ description: 'Ukendt medarbejder (eller en anden kommunes)' })
   caseload(@StaffId() id: string): Promise<CaseloadView> {

@@ -5,7 +5,6 @@ import { StaffMemberChanged, StaffMemberRegistered } from '@fremskudt/contracts'
 import { OutboxWriter } from '@fremskudt/messaging';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
 import { NotFoundProblem } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../citizens/citizen-access-log';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { StaffMember } from './staff-member.entity';
 import { CaseloadView, ChangeStaffMemberDto, RegisterStaffMemberDto, StaffMemberView, StaffQuery } from './staff.dto';
@@ -40,7 +39,6 @@ export class StaffService {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(TenantSettingsService) private readonly settings: TenantSettingsService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
   ) {}
 
   /** Registers a staff member and publishes StaffMemberRegistered (by id; the name stays here). */
@@ -112,9 +110,9 @@ export class StaffService {
     return this.unitOfWork.run(async (manager) => toStaffMemberView(await this.find(manager, id)));
   }
 
-  /** The citizens a staff member is responsible for now, with since when (a listing of citizens: recorded as a search). */
+  /** The citizens a staff member is responsible for now, with since when (a listing of citizens: the endpoint records it as a search). */
   caseload(id: string): Promise<CaseloadView> {
-    return recordingAccess(this.accessLog, { action: 'search', criterion: { consultantId: id } }, () => this.unitOfWork.run(async (manager) => {
+    return this.unitOfWork.run(async (manager) => {
       const member = await this.find(manager, id);
       const citizens = (await manager.query(
         `SELECT c.id, c.name, c.area_code AS "areaCode", a.from_date::text AS since
@@ -124,7 +122,7 @@ export class StaffService {
         [id],
       )) as CaseloadView['citizens'];
       return { staffId: member.id, count: citizens.length, capacity: member.caseloadCapacity, citizens };
-    }));
+    });
   }
 
   private async find(manager: EntityManager, id: string): Promise<StaffMember> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { requireAnyOf } from '../shared/validation';
 import { ChangeCompanyDto, COMPANY_CHANGE_ATTRIBUTES, CompaniesQuery, CompanyView, RegisterCompanyDto } from './company.dto';
@@ -18,6 +18,7 @@ export class CompaniesController {
     @Inject(ContactsService) private readonly contacts: ContactsService,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -28,6 +29,7 @@ export class CompaniesController {
     return this.companies.register(command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get()
   @ApiOkResponse({ type: [CompanyView], description: 'Kommunens virksomheder, efter navn' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -35,6 +37,7 @@ export class CompaniesController {
     return this.companies.list(query);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get(':id')
   @ApiOkResponse({ type: CompanyView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -43,6 +46,7 @@ export class CompaniesController {
     return this.companies.get(id);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: CompanyView, description: 'Ændret (CompanyUpdated, når noget faktisk ændrede sig)' })
@@ -53,6 +57,7 @@ export class CompaniesController {
     return this.companies.change(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post(':id/contacts')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -64,6 +69,7 @@ export class CompaniesController {
     return this.contacts.log(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get(':id/contacts')
   @ApiOkResponse({ type: [ContactView], description: 'Virksomhedens kontakter, nyeste først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })

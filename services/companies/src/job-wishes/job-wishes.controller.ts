@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { JobWishView, RecordJobWishDto } from './job-wish.dto';
 import { JobWishesService } from './job-wishes.service';
@@ -12,6 +12,7 @@ const UNKNOWN_CITIZEN = 'Ikke en borger i kommunens forløb (eller endnu ikke ke
 export class JobWishesController {
   constructor(@Inject(JobWishesService) private readonly wishes: JobWishesService) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post(':id/job-wishes')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -23,6 +24,7 @@ export class JobWishesController {
     return this.wishes.record(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get(':id/job-wish')
   @ApiOkResponse({ type: JobWishView, description: 'Det gældende jobønske' })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -31,6 +33,7 @@ export class JobWishesController {
     return this.wishes.current(citizenId);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get(':id/job-wishes')
   @ApiOkResponse({ type: [JobWishView], description: 'Alle borgerens jobønsker, nyeste først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })

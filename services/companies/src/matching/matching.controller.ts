@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { languageOf } from '@fremskudt/service-kit';
+import { Allow, Role, languageOf } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { CandidatesForOpeningView, MatchingQuery, OpeningsForCitizenView } from './matching.dto';
 import { MatchingService } from './matching.service';
@@ -11,6 +11,7 @@ import { MatchingService } from './matching.service';
 export class MatchingController {
   constructor(@Inject(MatchingService) private readonly matching: MatchingService) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get('citizens/:id/matching-openings')
   @ApiOkResponse({
     type: OpeningsForCitizenView,
@@ -23,6 +24,7 @@ export class MatchingController {
     return this.matching.openingsForCitizen(citizenId, query.limit, languageOf(request));
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get('openings/:id/candidates')
   @ApiOkResponse({
     type: CandidatesForOpeningView,

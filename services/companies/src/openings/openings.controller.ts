@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { CloseOpeningDto, FillOpeningDto, OpeningsQuery, OpeningView, PublishOpeningDto } from './opening.dto';
 import { OpeningsService } from './openings.service';
@@ -12,6 +12,7 @@ const UNKNOWN_OPENING = 'Ukendt jobåbning (eller en anden kommunes)';
 export class OpeningsController {
   constructor(@Inject(OpeningsService) private readonly openings: OpeningsService) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post('companies/:id/openings')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -23,6 +24,7 @@ export class OpeningsController {
     return this.openings.publish(companyId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get('openings')
   @ApiOkResponse({ type: [OpeningView], description: 'Kommunens jobåbninger, nyeste først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -30,6 +32,7 @@ export class OpeningsController {
     return this.openings.list(query);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get('openings/:id')
   @ApiOkResponse({ type: OpeningView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -38,6 +41,7 @@ export class OpeningsController {
     return this.openings.get(id);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post('openings/:id/fill')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -49,6 +53,7 @@ export class OpeningsController {
     return this.openings.fill(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post('openings/:id/close')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()

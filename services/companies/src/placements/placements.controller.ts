@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { EndPlacementDto, PlacementsQuery, PlacementView, PlanPlacementDto, StartPlacementDto } from './placement.dto';
 import { PlacementsService } from './placements.service';
@@ -12,6 +12,7 @@ const UNKNOWN_PLACEMENT = 'Ukendt placering (eller en anden kommunes)';
 export class PlacementsController {
   constructor(@Inject(PlacementsService) private readonly placements: PlacementsService) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -26,6 +27,7 @@ export class PlacementsController {
     return this.placements.plan(command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get()
   @ApiOkResponse({ type: [PlacementView], description: 'Kommunens placeringer, efter planlagt start' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -33,6 +35,7 @@ export class PlacementsController {
     return this.placements.list(query);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Get(':id')
   @ApiOkResponse({ type: PlacementView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -41,6 +44,7 @@ export class PlacementsController {
     return this.placements.get(id);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post(':id/start')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -52,6 +56,7 @@ export class PlacementsController {
     return this.placements.start(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
   @Post(':id/end')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import { requireAnyOf } from '../shared/validation';
 import {
   AreaTemplateParams,
@@ -20,12 +20,14 @@ import { ReferenceDataService } from './reference-data.service';
 export class BranchesController {
   constructor(@Inject(ReferenceDataService) private readonly reference: ReferenceDataService) {}
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [BranchView], description: 'Kommunens brancheliste: briefens fokusbrancher og kommunens egne' })
   list(): Promise<BranchView[]> {
     return this.reference.listBranches();
   }
 
+  @Allow(Role.TenantAdmin)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -36,6 +38,7 @@ export class BranchesController {
     return this.reference.createBranch(command);
   }
 
+  @Allow(Role.TenantAdmin)
   @Patch(':code')
   @IdempotentCommand()
   @ApiOkResponse({ type: BranchView, description: 'Ændret (også en standardbranche: kommunen får sin egen udgave)' })
@@ -52,12 +55,14 @@ export class BranchesController {
 export class AreasController {
   constructor(@Inject(ReferenceDataService) private readonly reference: ReferenceDataService) {}
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [AreaView], description: 'Kommunens områder med midtpunkt (til afstande i matchningen)' })
   list(): Promise<AreaView[]> {
     return this.reference.listAreas();
   }
 
+  @Allow(Role.TenantAdmin)
   @Put(':code')
   @IdempotentCommand()
   @ApiOkResponse({ type: AreaView, description: 'Området er oprettet eller ændret' })
@@ -66,6 +71,7 @@ export class AreasController {
     return this.reference.putArea(params.code, command);
   }
 
+  @Allow(Role.TenantAdmin)
   @Post('templates/:template')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -81,12 +87,14 @@ export class AreasController {
 export class SettingsController {
   constructor(@Inject(ReferenceDataService) private readonly reference: ReferenceDataService) {}
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: CompaniesSettings, description: 'Kommunens indstillinger (standardværdier indtil de sættes)' })
   get(): Promise<CompaniesSettings> {
     return this.reference.getSettings();
   }
 
+  @Allow(Role.TenantAdmin)
   @Put()
   @IdempotentCommand()
   @ApiOkResponse({ type: CompaniesSettings })

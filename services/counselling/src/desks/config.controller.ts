@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import {
   ApplyAreaTemplateDto,
   AreaParams,
@@ -20,6 +20,7 @@ import { requireAnyOf } from './validation';
 export class SetupController {
   constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
+  @Allow(Role.TenantAdmin)
   @Post('areas')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -38,12 +39,14 @@ export class SetupController {
 export class TopicsController {
   constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: TopicsView, description: 'Kommunens emneliste, eller projektbeskrivelsens hvis kommunen ingen har' })
   topics(): Promise<TopicsView> {
     return this.configuration.topics();
   }
 
+  @Allow(Role.TenantAdmin)
   @Put()
   @IdempotentCommand()
   @ApiOkResponse({ type: TopicsView, description: 'Emnelisten er erstattet; udeladte emner er trukket tilbage (inaktive, ikke på listen)' })
@@ -58,6 +61,7 @@ export class TopicsController {
 export class PartnersController {
   constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post('areas/:areaCode/partners')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -68,6 +72,7 @@ export class PartnersController {
     return this.configuration.createPartner(params.areaCode, command);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get('areas/:areaCode/partners')
   @ApiOkResponse({ type: [PartnerView], description: 'Områdets lokale aktører, efter navn' })
   @ApiBadRequestResponse({ description: 'Ugyldig områdekode' })
@@ -75,6 +80,7 @@ export class PartnersController {
     return this.configuration.partners(params.areaCode);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Patch('partners/:id')
   @IdempotentCommand()
   @ApiOkResponse({ type: PartnerView, description: 'Ændret' })

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import {
   CalendarQuery,
   CalendarView,
@@ -33,6 +33,7 @@ const UNKNOWN_DESK = 'Ukendt skranke (eller en anden kommunes)';
 export class DesksController {
   constructor(@Inject(DesksService) private readonly desks: DesksService) {}
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -43,6 +44,7 @@ export class DesksController {
     return this.desks.create(command);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [DeskView], description: 'Kommunens skranker, efter område og navn' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -50,6 +52,7 @@ export class DesksController {
     return this.desks.list(query);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':id')
   @ApiOkResponse({ type: DeskView })
   @ApiNotFoundResponse({ description: UNKNOWN_DESK })
@@ -57,6 +60,7 @@ export class DesksController {
     return this.desks.get(id);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: DeskView, description: 'Ændret' })
@@ -68,6 +72,7 @@ export class DesksController {
     return this.desks.change(id, command);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':id/opening-hours')
   @ApiOkResponse({ type: OpeningHoursView, description: 'Ugeskemaet og undtagelserne' })
   @ApiNotFoundResponse({ description: UNKNOWN_DESK })
@@ -75,6 +80,7 @@ export class DesksController {
     return this.desks.openingHours(id);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Put(':id/opening-hours')
   @IdempotentCommand()
   @ApiOkResponse({ type: OpeningHoursView, description: 'Ugeskemaet er erstattet (gælder alle datoer, også tilbage i tid)' })
@@ -84,6 +90,7 @@ export class DesksController {
     return this.desks.replaceOpeningHours(id, command);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post(':id/exceptions')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -98,6 +105,7 @@ export class DesksController {
     return this.desks.addException(id, command);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Delete(':id/exceptions/:exceptionId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @IdempotentCommand()
@@ -108,6 +116,7 @@ export class DesksController {
     await this.desks.removeException(id, exceptionId);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':id/calendar')
   @ApiOkResponse({ type: CalendarView, description: 'De planlagte åbninger dag for dag: ugeskemaet minus lukkedage plus ekstra åbninger, i dansk tid' })
   @ApiBadRequestResponse({ description: 'Ugyldige datoer, til før fra, eller mere end 366 dage' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { DeskId } from './desks.controller';
 import { ChangeSessionStaffDto, CloseSessionDto, ClosedSessionView, OpenSessionDto, SessionsQuery, SessionView } from './sessions.dto';
 import { SessionsService } from './sessions.service';
@@ -13,6 +13,7 @@ const UNKNOWN_SESSION = 'Ukendt skranke eller session (eller en anden kommunes)'
 export class SessionsController {
   constructor(@Inject(SessionsService) private readonly sessions: SessionsService) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -29,6 +30,7 @@ export class SessionsController {
     return this.sessions.open(deskId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get()
   @ApiOkResponse({ type: [SessionView], description: 'Skrankens sessioner med åbningsdag i perioden, efter åbningstid' })
   @ApiBadRequestResponse({ description: 'Ugyldige datoer, til før fra, eller mere end 366 dage' })
@@ -37,6 +39,7 @@ export class SessionsController {
     return this.sessions.list(deskId, query);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':sessionId')
   @ApiOkResponse({ type: SessionView })
   @ApiNotFoundResponse({ description: UNKNOWN_SESSION })
@@ -44,6 +47,7 @@ export class SessionsController {
     return this.sessions.get(deskId, sessionId);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':sessionId/close')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -58,6 +62,7 @@ export class SessionsController {
     return this.sessions.close(deskId, sessionId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Put(':sessionId/staff')
   @IdempotentCommand()
   @ApiOkResponse({ type: SessionView, description: 'Medarbejderne på vagt er udskiftet' })

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { VisitDaysQuery, VisitDaysView, VisitStatisticsQuery, VisitStatisticsView } from './statistics.dto';
 import { MAX_DAY_LIST_DAYS, MAX_SUMMARY_DAYS } from './statistics-period';
 import { StatisticsService } from './statistics.service';
+import { Allow, RoleGroups } from '@fremskudt/service-kit';
 
 const BAD_QUERY = 'Ugyldig forespørgsel; hvert felt med fejl er navngivet i errors[].field (from og to skal angives; to før from eller en for lang periode navngiver to)';
 const UNKNOWN_DESK = 'Ukendt skranke (eller en anden kommunes)';
@@ -12,6 +13,7 @@ const UNKNOWN_DESK = 'Ukendt skranke (eller en anden kommunes)';
 export class StatisticsController {
   constructor(@Inject(StatisticsService) private readonly statistics: StatisticsService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get()
   @ApiOperation({
     summary: 'Besøgsstatistik pr. skranke og i alt for en periode',
@@ -28,6 +30,7 @@ export class StatisticsController {
     return this.statistics.visits(query);
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('days')
   @ApiOperation({
     summary: 'Besøg pr. åbningsdag',

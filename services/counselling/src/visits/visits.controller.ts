@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { CheckInDto, CompleteVisitDto, DeskVisitsQuery, DeskVisitsView, LeaveVisitDto, QueueView, RegisterVisitDto, StaffCommandDto, VisitView } from './visit.dto';
 import { VisitQueriesService } from './visit-queries.service';
 import { VisitsService } from './visits.service';
@@ -22,6 +22,7 @@ export class DeskVisitsController {
     private readonly queries: VisitQueriesService,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':deskId/visits')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -36,6 +37,7 @@ export class DeskVisitsController {
     return this.visits.checkIn(deskId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':deskId/visits/registrations')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -57,6 +59,7 @@ export class DeskVisitsController {
     return this.visits.register(deskId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':deskId/visits')
   @ApiOperation({ summary: 'Skrankens besøg i en periode (fremmødedatoer i København, begge med)' })
   @ApiOkResponse({ type: DeskVisitsView })
@@ -66,6 +69,7 @@ export class DeskVisitsController {
     return this.queries.deskVisits(deskId, query.from, query.to);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':deskId/queue')
   @ApiOperation({ summary: 'Skrankens kø lige nu: venter (med ventetid), i samtale, afsluttet i dag' })
   @ApiOkResponse({ type: QueueView })
@@ -75,6 +79,7 @@ export class DeskVisitsController {
     return this.queries.queue(deskId);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':deskId/queue/next')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -101,6 +106,7 @@ export class VisitsController {
     private readonly queries: VisitQueriesService,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':visitId')
   @ApiOkResponse({ type: VisitView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -109,6 +115,7 @@ export class VisitsController {
     return this.queries.get(visitId);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':visitId/talk')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -121,6 +128,7 @@ export class VisitsController {
     return this.visits.startTalkWith(visitId, command.staffId);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':visitId/leave')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -133,6 +141,7 @@ export class VisitsController {
     return this.visits.leave(visitId, command.leftAt);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':visitId/complete')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()

@@ -3,12 +3,14 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } fr
 import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import { FiguresQuery, ProjectFiguresView } from './figures.dto';
 import { FiguresService } from './figures.service';
+import { Allow, Role, RoleGroups } from '@fremskudt/service-kit';
 
 @ApiTags('figures')
 @Controller('projects/:id/figures')
 export class FiguresController {
   constructor(@Inject(FiguresService) private readonly figures: FiguresService) {}
 
+  @Allow(...RoleGroups.reportReaders, Role.Partner)
   @Get()
   @ApiOkResponse({
     type: ProjectFiguresView,

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { ConflictProblem, NotFoundProblem, ProblemException } from '@fremskudt/service-kit';
+import { isProjectInScope } from '../partner-access/partner-scope';
 import { milestonesOf, phasesOf } from '../projects/project-store';
 import { ProjectMilestone, ProjectPhase } from '../projects/project.entities';
 import { Refusal } from './eligibility';
@@ -14,9 +15,22 @@ export async function activeParticipants(manager: EntityManager, projectId: stri
   return manager.countBy(Enrolment, { projectId, status: 'active' });
 }
 
+/** The enrolment; 404 for unknown ids, other tenants' and, for a partner user, those of projects its organisation is not in. */
 export async function findEnrolment(manager: EntityManager, enrolmentId: string): Promise<Enrolment> {
   const enrolment = await manager.findOneBy(Enrolment, { id: enrolmentId });
-  if (!enrolment) throw new NotFoundProblem(`Enrolment ${enrolmentId} not found`);
+  if (!enrolment || !(await isProjectInScope(manager, enrolment.projectId))) throw new NotFoundProblem(`Enrolment ${enrolmentId} not found`);
+  return enrolment;
+}
+
+/**
+ * A participant of the project, by citizen: the enrolment they are active in, else their latest
+ * (a participant may have left and come back). 404 for a citizen who never took part, and for
+ * null (a citizen the request named but nobody knows).
+ */
+export async function participantEnrolment(manager: EntityManager, project: { id: string; code: string }, citizenId: string | null): Promise<Enrolment> {
+  const enrolments = citizenId ? await manager.find(Enrolment, { where: { projectId: project.id, citizenId }, order: { enrolledOn: 'DESC', createdAt: 'DESC' } }) : [];
+  const enrolment = enrolments.find((candidate) => candidate.status === 'active') ?? enrolments[0];
+  if (!enrolment) throw new NotFoundProblem(`Project ${project.code} has no such participant`);
   return enrolment;
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CITIZEN_REFERENCE_DESCRIPTION, CitizenReferencePipe } from '../partner-access';
 import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import {
   CompletePhaseDto,
@@ -19,6 +20,11 @@ import { ProgressService } from './progress.service';
 
 export const UNKNOWN_ENROLMENT = 'Ukendt tilmelding (eller en anden kommunes)';
 export const EnrolmentId = () => Param('id', new ParseUUIDPipe());
+/** A participant of a project as the user names them: staff by citizen id, a partner user by its own pseudonym. */
+const ParticipantId = () => Param('participantId', new CitizenReferencePipe('participantId'));
+const UNKNOWN_PARTICIPANT = `${UNKNOWN_PROJECT}, eller projektet har ingen sådan deltager`;
+const MILESTONE_REFUSED =
+  'milestone-unknown; participant-left; milestone-already-reached (en ikke bestået eksamen kan tages igen); date-before-enrolment';
 
 const REFUSED =
   'already-enrolled: borgeren er allerede deltager; enrolment-refused: borgeren opfylder ikke kriterierne, projektet er fuldt eller ' +
@@ -32,6 +38,7 @@ export class EnrolmentsController {
     @Inject(ProgressService) private readonly progress: ProgressService,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('projects/:id/enrolments')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -43,6 +50,7 @@ export class EnrolmentsController {
     return this.enrolments.enrol(projectId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Get('projects/:id/enrolments')
   @ApiOkResponse({ type: [EnrolmentView], description: 'Projektets deltagere efter tilmeldingsdato' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -51,14 +59,17 @@ export class EnrolmentsController {
     return this.enrolments.list(projectId, query);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Get('projects/:id/eligibility/:citizenId')
   @ApiOkResponse({ type: EligibilityView, description: 'Om borgeren kan tilmeldes på datoen, og ellers hvorfor ikke (uden at tilmelde)' })
+  @ApiParam({ name: 'citizenId', description: CITIZEN_REFERENCE_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'Ugyldig dato eller id' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
-  eligibility(@ProjectId() projectId: string, @Param('citizenId', new ParseUUIDPipe()) citizenId: string, @Query() query: EligibilityQuery): Promise<EligibilityView> {
+  eligibility(@ProjectId() projectId: string, @Param('citizenId', new CitizenReferencePipe()) citizenId: string, @Query() query: EligibilityQuery): Promise<EligibilityView> {
     return this.enrolments.checkEligibility(projectId, citizenId, query.on);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Get('enrolments/:id')
   @ApiOkResponse({ type: EnrolmentView })
   @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
@@ -66,6 +77,7 @@ export class EnrolmentsController {
     return this.enrolments.get(id);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('enrolments/:id/phases/:phaseCode/start')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -81,6 +93,7 @@ export class EnrolmentsController {
     return this.progress.startPhase(id, phaseCode, command.startedOn);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('enrolments/:id/phases/:phaseCode/complete')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -92,6 +105,7 @@ export class EnrolmentsController {
     return this.progress.completePhase(id, phaseCode, command.completedOn);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('enrolments/:id/milestones')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -101,11 +115,38 @@ export class EnrolmentsController {
   })
   @ApiBadRequestResponse({ description: 'Ugyldige data; en eksamen skal have result, andre milepæle ikke; placementId kun for ansættelse og placering' })
   @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
-  @ApiConflictResponse({ description: 'milestone-unknown; participant-left; milestone-already-reached (en ikke bestået eksamen kan tages igen); date-before-enrolment' })
+  @ApiConflictResponse({ description: MILESTONE_REFUSED })
   recordMilestone(@EnrolmentId() id: string, @Body() command: RecordMilestoneDto): Promise<EnrolmentView> {
     return this.progress.recordMilestone(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Get('projects/:id/participants/:participantId')
+  @ApiOkResponse({ type: EnrolmentView, description: 'Deltagerens tilmelding i projektet: den aktive, ellers den seneste' })
+  @ApiParam({ name: 'participantId', description: CITIZEN_REFERENCE_DESCRIPTION })
+  @ApiBadRequestResponse({ description: 'Ugyldigt id eller pseudonym' })
+  @ApiNotFoundResponse({ description: UNKNOWN_PARTICIPANT })
+  participant(@ProjectId() projectId: string, @ParticipantId() participantId: string): Promise<EnrolmentView> {
+    return this.enrolments.participant(projectId, participantId);
+  }
+
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Post('projects/:id/participants/:participantId/milestones')
+  @HttpCode(HttpStatus.CREATED)
+  @IdempotentCommand()
+  @ApiCreatedResponse({
+    type: EnrolmentView,
+    description: 'Som POST /enrolments/{id}/milestones, for deltageren som en samarbejdspartner kender dem: ved sit pseudonym (den aktive tilmelding, ellers den seneste)',
+  })
+  @ApiParam({ name: 'participantId', description: CITIZEN_REFERENCE_DESCRIPTION })
+  @ApiBadRequestResponse({ description: 'Ugyldige data, id eller pseudonym' })
+  @ApiNotFoundResponse({ description: UNKNOWN_PARTICIPANT })
+  @ApiConflictResponse({ description: MILESTONE_REFUSED })
+  recordParticipantMilestone(@ProjectId() projectId: string, @ParticipantId() participantId: string, @Body() command: RecordMilestoneDto): Promise<EnrolmentView> {
+    return this.progress.recordParticipantMilestone(projectId, participantId, command);
+  }
+
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('enrolments/:id/leave')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -117,6 +158,7 @@ export class EnrolmentsController {
     return this.enrolments.leave(id, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
   @Post('enrolments/:id/replacement')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()

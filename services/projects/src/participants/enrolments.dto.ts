@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EXAM_RESULTS, ExamResult, LEAVE_REASONS, LeaveReason, MILESTONE_KINDS, PHASE_COMPLETIONS } from '@fremskudt/contracts';
+import { CITIZEN_IN_VIEW_DESCRIPTION, CITIZEN_REFERENCE_DESCRIPTION, IsCitizenReference } from '../partner-access/citizen-reference';
 import { IsCalendarDate, IsCode, IsNotInFuture, IsOptionalNotNull } from '../shared/validation';
 import { ENROLMENT_STATUSES, EnrolmentStatus } from './participant.entities';
 
 export class EnrolDto {
-  @ApiProperty({ format: 'uuid', description: 'Borgerens pseudonyme id (fra sagsstammen)' })
-  @IsUUID()
+  @ApiProperty({ description: CITIZEN_REFERENCE_DESCRIPTION })
+  @IsCitizenReference()
   citizenId: string;
 
   @ApiProperty({ format: 'date', description: 'Tilmeldingsdatoen: deltagerens start (ikke i fremtiden)' })
@@ -21,8 +22,8 @@ export class EnrolDto {
 }
 
 export class ReplaceParticipantDto {
-  @ApiProperty({ format: 'uuid', description: 'Den nye deltagers pseudonyme id (fra sagsstammen)' })
-  @IsUUID()
+  @ApiProperty({ description: `Den nye deltager. ${CITIZEN_REFERENCE_DESCRIPTION}` })
+  @IsCitizenReference()
   citizenId: string;
 
   @ApiProperty({ format: 'date', description: 'Den nye deltagers start; ikke før den udtrådtes fratræden' })
@@ -109,7 +110,7 @@ export class RefusalView {
 
 export class EligibilityView {
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty({ format: 'uuid' }) citizenId: string;
+  @ApiProperty({ description: CITIZEN_IN_VIEW_DESCRIPTION }) citizenId: string;
   @ApiProperty({ format: 'date' }) on: string;
   @ApiProperty({ description: 'Borgeren kan tilmeldes på datoen' }) eligible: boolean;
   @ApiProperty({ type: [RefusalView], description: 'Hver grund til afvisning' }) refusals: RefusalView[];
@@ -140,7 +141,7 @@ export class MilestoneRecordView {
 export class EnrolmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty({ format: 'uuid' }) citizenId: string;
+  @ApiProperty({ description: CITIZEN_IN_VIEW_DESCRIPTION }) citizenId: string;
   @ApiProperty({ format: 'date' }) enrolledOn: string;
   @ApiProperty({ description: 'Borgerens boligområde ved tilmeldingen' }) areaCode: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Borgerens ansøgning til projektet, hvis der er en' }) applicationId: string | null;

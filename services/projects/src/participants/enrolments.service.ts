@@ -5,19 +5,33 @@ import { ParticipantEnrolled, ParticipantLeft, ParticipantReplaced } from '@frem
 import { OutboxWriter } from '@fremskudt/messaging';
 import { UnitOfWork } from '@fremskudt/persistence';
 import { ConflictProblem } from '@fremskudt/service-kit';
+import { PartnerFeed, PartnerPseudonyms } from '../partner-access';
 import { findProject, lockProject, uncheckedCriteria } from '../projects/project-store';
 import { Project } from '../projects/project.entities';
 import { copenhagenToday } from '../shared/dates';
 import { eligibilityRefusals, intakeRefusals, Refusal } from './eligibility';
-import { activeParticipants, conflict, enrolmentRefused, enrolmentView, enrolmentViews, findEnrolment, participantState, replacementOf } from './enrolment-store';
+import {
+  activeParticipants,
+  conflict,
+  enrolmentRefused,
+  enrolmentView,
+  enrolmentViews,
+  findEnrolment,
+  participantEnrolment,
+  participantState,
+  replacementOf,
+} from './enrolment-store';
 import { EligibilityView, EnrolDto, EnrolmentsQuery, EnrolmentView, LeaveDto, ReplaceParticipantDto } from './enrolments.dto';
 import { CaseloadCitizen, Enrolment, EnrolmentPhase } from './participant.entities';
 import { decideLeave, decideReplacement, phaseInProgress } from './progress';
 import { participantOf, ProgressService } from './progress.service';
 
-/** Why a citizen can't take a place in the project on a date: the criteria they fail and the project's own limits. */
-export async function refusalsFor(manager: EntityManager, project: Project, citizenId: string, on: string): Promise<Refusal[]> {
-  const citizen = await manager.findOneBy(CaseloadCitizen, { citizenId });
+/**
+ * Why a citizen can't take a place in the project on a date: the criteria they fail and the
+ * project's own limits. A null citizen is one the request named but nobody knows (citizenUnknown).
+ */
+export async function refusalsFor(manager: EntityManager, project: Project, citizenId: string | null, on: string): Promise<Refusal[]> {
+  const citizen = citizenId ? await manager.findOneBy(CaseloadCitizen, { citizenId }) : null;
   return [...eligibilityRefusals(project.eligibility, citizen, on), ...intakeRefusals(project, await activeParticipants(manager, project.id), on)];
 }
 
@@ -33,14 +47,18 @@ export class EnrolmentsService {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(ProgressService) private readonly progress: ProgressService,
+    @Inject(PartnerPseudonyms) private readonly pseudonyms: PartnerPseudonyms,
+    @Inject(PartnerFeed) private readonly partnerFeed: PartnerFeed,
   ) {}
 
+  /** Enrols the citizen the request names (a partner user by its pseudonym of them). */
   enrol(projectId: string, command: EnrolDto): Promise<EnrolmentView> {
     return this.unitOfWork.command(async (manager) => {
       const project = await lockProject(manager, projectId);
-      const enrolment = await this.admit(manager, project, command.citizenId, command.enrolledOn, null);
+      const citizenId = await this.pseudonyms.citizenNamed(manager, command.citizenId);
+      const enrolment = await this.admit(manager, project, citizenId, command.enrolledOn, null);
       if (command.phaseCode) await this.progress.start(manager, project, enrolment, command.phaseCode, command.enrolledOn);
-      return enrolmentView(manager, enrolment);
+      return this.pseudonyms.presentOne(manager, await enrolmentView(manager, enrolment));
     });
   }
 
@@ -62,7 +80,8 @@ export class EnrolmentsService {
         phaseCode: current?.phaseCode ?? null,
         placementId: enrolment.leavePlacementId,
       });
-      return enrolmentView(manager, enrolment);
+      await this.partnerFeed.left(manager, enrolment, { leftOn: command.leftOn, reason: command.reason, phaseCode: current?.phaseCode ?? null });
+      return this.pseudonyms.presentOne(manager, await enrolmentView(manager, enrolment));
     });
   }
 
@@ -77,7 +96,7 @@ export class EnrolmentsService {
       const project = await lockProject(manager, leaver.projectId);
       const state = await participantState(manager, leaver);
       conflict(decideReplacement(state, await replacementOf(manager, enrolmentId), command.enrolledOn));
-      const replacement = await this.admit(manager, project, command.citizenId, command.enrolledOn, leaver.id);
+      const replacement = await this.admit(manager, project, await this.pseudonyms.citizenNamed(manager, command.citizenId), command.enrolledOn, leaver);
       await this.outbox.publish(manager, ParticipantReplaced, {
         projectId: project.id,
         leftEnrolmentId: leaver.id,
@@ -89,17 +108,18 @@ export class EnrolmentsService {
       const interrupted = state.phases.find((phase) => phase.interruptedOn !== null)?.phaseCode;
       const phaseCode = command.phaseCode ?? interrupted;
       if (phaseCode) await this.progress.start(manager, project, replacement, phaseCode, command.enrolledOn);
-      return enrolmentView(manager, replacement);
+      return this.pseudonyms.presentOne(manager, await enrolmentView(manager, replacement));
     });
   }
 
-  checkEligibility(projectId: string, citizenId: string, on = copenhagenToday()): Promise<EligibilityView> {
+  /** The citizen as the request names them (a partner user: by its pseudonym, which the answer repeats). */
+  checkEligibility(projectId: string, citizen: string, on = copenhagenToday()): Promise<EligibilityView> {
     return this.unitOfWork.run(async (manager) => {
       const project = await findProject(manager, projectId);
-      const refusals = await refusalsFor(manager, project, citizenId, on);
+      const refusals = await refusalsFor(manager, project, await this.pseudonyms.citizenNamed(manager, citizen), on);
       return {
         projectId,
-        citizenId,
+        citizenId: citizen,
         on,
         eligible: refusals.length === 0,
         refusals,
@@ -115,12 +135,21 @@ export class EnrolmentsService {
       await findProject(manager, projectId);
       const where: FindOptionsWhere<Enrolment> = { projectId };
       if (query.status) where.status = query.status;
-      return enrolmentViews(manager, projectId, await manager.find(Enrolment, { where, order: { enrolledOn: 'ASC', createdAt: 'ASC' } }));
+      const enrolments = await manager.find(Enrolment, { where, order: { enrolledOn: 'ASC', createdAt: 'ASC' } });
+      return this.pseudonyms.present(manager, await enrolmentViews(manager, projectId, enrolments));
     });
   }
 
   get(enrolmentId: string): Promise<EnrolmentView> {
-    return this.unitOfWork.run(async (manager) => enrolmentView(manager, await findEnrolment(manager, enrolmentId)));
+    return this.unitOfWork.run(async (manager) => this.pseudonyms.presentOne(manager, await enrolmentView(manager, await findEnrolment(manager, enrolmentId))));
+  }
+
+  /** A participant of the project as the request names them (a partner user: by its pseudonym): their current or latest enrolment. */
+  participant(projectId: string, participant: string): Promise<EnrolmentView> {
+    return this.unitOfWork.run(async (manager) => {
+      const enrolment = await participantEnrolment(manager, await findProject(manager, projectId), await this.pseudonyms.citizenNamed(manager, participant));
+      return this.pseudonyms.presentOne(manager, await enrolmentView(manager, enrolment));
+    });
   }
 
   /** The enrolment, read under its project's lock (404 for unknown ids and other municipalities'). */
@@ -131,15 +160,18 @@ export class EnrolmentsService {
   }
 
   /**
-   * Takes the citizen into the project (under the project's lock, held by the caller) and publishes
-   * ParticipantEnrolled; 409 already-enrolled or enrolment-refused before anything is written.
+   * Takes the citizen into the project (under the project's lock, held by the caller), in the place
+   * of `replaces` if given, and publishes ParticipantEnrolled (and the partners' events); 409
+   * already-enrolled or enrolment-refused before anything is written. A null citizen is one the
+   * request named but nobody knows. The refusals name no citizen id: a partner user reads them too.
    */
-  async admit(manager: EntityManager, project: Project, citizenId: string, enrolledOn: string, replacesEnrolmentId: string | null): Promise<Enrolment> {
-    if (await manager.existsBy(Enrolment, { projectId: project.id, citizenId, status: 'active' })) {
-      throw new ConflictProblem('already-enrolled', `Citizen ${citizenId} already takes part in project ${project.code}`);
+  async admit(manager: EntityManager, project: Project, citizenId: string | null, enrolledOn: string, replaces: Enrolment | null): Promise<Enrolment> {
+    if (citizenId && (await manager.existsBy(Enrolment, { projectId: project.id, citizenId, status: 'active' }))) {
+      throw new ConflictProblem('already-enrolled', `The citizen already takes part in project ${project.code}`);
     }
     const refusals = await refusalsFor(manager, project, citizenId, enrolledOn);
-    if (refusals.length) throw enrolmentRefused(refusals);
+    if (refusals.length || !citizenId) throw enrolmentRefused(refusals);
+    const replacesEnrolmentId = replaces?.id ?? null;
     const citizen = (await manager.findOneBy(CaseloadCitizen, { citizenId }))!;
     // The citizen's application to the project, if they applied, is linked (recruitment's figures follow it to enrolment).
     const [application]: Array<{ id: string }> = await manager.query(`SELECT id FROM application WHERE project_id = $1 AND citizen_id = $2`, [project.id, citizenId]);
@@ -167,6 +199,7 @@ export class EnrolmentsService {
       areaCode: enrolment.areaCode,
       replacesEnrolmentId,
     });
+    await this.partnerFeed.enrolled(manager, enrolment, { enrolledOn, replaces });
     return enrolment;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartnerAccessModule } from '../partner-access';
 import { EntitySchema, MigrationInterface } from 'typeorm';
 import { Participants1763900000200 } from './1763900000200-participants';
 import { Progress1763900000300 } from './1763900000300-progress';
@@ -15,6 +16,7 @@ type EntityClass = (new () => object) | EntitySchema;
  * and capacity, and each participant's way through the project.
  */
 @Module({
+  imports: [PartnerAccessModule],
   controllers: [EnrolmentsController, CitizensReadModelHandler],
   providers: [EnrolmentsService, ProgressService],
 })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import { requireAnyOf } from '../shared/validation';
 import { ChangePartnerDto, CreatePartnerDto, PARTNER_CHANGE_ATTRIBUTES, PartnersQuery, PartnerView } from './partners.dto';
 import { PartnersService } from './partners.service';
@@ -12,6 +12,7 @@ const UNKNOWN_PARTNER = 'Ukendt samarbejdspartner (eller en anden kommunes)';
 export class PartnersController {
   constructor(@Inject(PartnersService) private readonly partners: PartnersService) {}
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -22,6 +23,7 @@ export class PartnersController {
     return this.partners.create(command);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [PartnerView], description: 'Kommunens samarbejdspartnere efter navn' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -29,6 +31,7 @@ export class PartnersController {
     return this.partners.list(query);
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':id')
   @ApiOkResponse({ type: PartnerView })
   @ApiNotFoundResponse({ description: UNKNOWN_PARTNER })
@@ -36,6 +39,7 @@ export class PartnersController {
     return this.partners.get(id);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: PartnerView, description: 'Ændret' })

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PayloadOf, ProjectCreated } from '@fremskudt/contracts';
 import { NotFoundProblem } from '@fremskudt/service-kit';
+import { isProjectInScope } from '../partner-access/partner-scope';
 import { CohortGoalDefinition, Eligibility, MilestoneDefinition, PhaseDefinition } from './project-definition';
 import { Project, ProjectMilestone, ProjectPhase } from './project.entities';
 import { CohortGoalView, EligibilityView, MilestoneView, PhaseView, ProjectPartnerView, ProjectSummaryView, ProjectView } from './projects.dto';
@@ -10,16 +11,17 @@ import { CohortGoalView, EligibilityView, MilestoneView, PhaseView, ProjectPartn
 /**
  * Loads a project for a command and locks its row until the transaction ends, so the commands on
  * one project (enrolments against its capacity, changes of its phases) run one at a time. Unknown
- * ids and other tenants' projects (invisible under row-level security) are 404.
+ * ids, other tenants' projects (invisible under row-level security) and, for a partner user,
+ * projects its organisation is not in (partner-access/partner-scope.ts) are all the same 404.
  */
 export async function lockProject(manager: EntityManager, projectId: string): Promise<Project> {
-  const project = await manager.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } });
+  const project = (await isProjectInScope(manager, projectId)) ? await manager.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_write' } }) : null;
   if (!project) throw new NotFoundProblem(`Project ${projectId} not found`);
   return project;
 }
 
 export async function findProject(manager: EntityManager, projectId: string): Promise<Project> {
-  const project = await manager.findOneBy(Project, { id: projectId });
+  const project = (await isProjectInScope(manager, projectId)) ? await manager.findOneBy(Project, { id: projectId }) : null;
   if (!project) throw new NotFoundProblem(`Project ${projectId} not found`);
   return project;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import { requireAnyOf } from '../shared/validation';
 import {
   ChangeProjectDto,
@@ -24,6 +24,7 @@ export const ProjectId = () => Param('id', new ParseUUIDPipe());
 export class ProjectsController {
   constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -34,6 +35,7 @@ export class ProjectsController {
     return this.projects.create(command);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post('from-template')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -44,13 +46,15 @@ export class ProjectsController {
     return this.projects.createFromTemplate(command);
   }
 
+  @Allow(...RoleGroups.staff, Role.Partner)
   @Get()
-  @ApiOkResponse({ type: [ProjectSummaryView], description: 'Kommunens projekter, nyeste først' })
+  @ApiOkResponse({ type: [ProjectSummaryView], description: 'Kommunens projekter, nyeste først; for en samarbejdspartner kun dem den er med i' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
   list(@Query() query: ProjectsQuery): Promise<ProjectSummaryView[]> {
     return this.projects.list(query);
   }
 
+  @Allow(...RoleGroups.staff, Role.Partner)
   @Get(':id')
   @ApiOkResponse({ type: ProjectView })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -58,6 +62,7 @@ export class ProjectsController {
     return this.projects.get(id);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: ProjectView, description: 'Ændret (ProjectChanged med det der ændrede sig; intet event når intet ændrede sig)' })
@@ -69,6 +74,7 @@ export class ProjectsController {
     return this.projects.change(id, command);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Put(':id/goals')
   @IdempotentCommand()
   @ApiOkResponse({ type: ProjectView, description: 'Projektets mål er erstattet og givet videre til rapporteringen (ProjectGoalsDefined)' })
@@ -78,6 +84,7 @@ export class ProjectsController {
     return this.projects.replaceGoals(id, command.goals);
   }
 
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post(':id/partners')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()

@@ -5,6 +5,7 @@ import { PartnerJoined, ProjectChanged, ProjectCreated, ProjectGoalsDefined, Pro
 import { OutboxWriter } from '@fremskudt/messaging';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
 import { ConflictProblem, FieldProblem } from '@fremskudt/service-kit';
+import { withinScope } from '../partner-access/partner-scope';
 import { badInput } from '../shared/validation';
 import {
   CohortGoalDefinition,
@@ -179,6 +180,7 @@ export class ProjectsService {
   list(query: ProjectsQuery): Promise<ProjectSummaryView[]> {
     return this.unitOfWork.run(async (manager) => {
       const builder = manager.createQueryBuilder(Project, 'project').orderBy('project.start_date', 'DESC').addOrderBy('project.code', 'ASC');
+      await withinScope(manager, builder, 'project');
       if (query.templateCode) builder.andWhere('project.template_code = :templateCode', { templateCode: query.templateCode });
       if (query.areaCode) builder.andWhere(':areaCode = ANY(project.area_codes)', { areaCode: query.areaCode });
       return (await builder.getMany()).map(toProjectSummary);

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseEnumPipe, Req } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { PARTNER_KINDS, PARTNER_ROLES, PROJECT_TEMPLATES, ProjectTemplateCode } from '@fremskudt/contracts';
-import { Language, languageOf, NotFoundProblem } from '@fremskudt/service-kit';
+import { Allow, Language, NotFoundProblem, RoleGroups, languageOf } from '@fremskudt/service-kit';
 import { uncheckedCriteria } from './project-store';
 import { CohortGoalView, EligibilityView, MilestoneView, PhaseView } from './projects.dto';
 import { PROJECT_TEMPLATE_CATALOGUE, ProjectTemplate } from './templates';
@@ -55,12 +55,14 @@ const toTemplateView = (template: ProjectTemplate, language: Language): Template
 @ApiTags('templates')
 @Controller('templates')
 export class TemplatesController {
+  @Allow(...RoleGroups.staff)
   @Get()
   @ApiOkResponse({ type: [TemplateView], description: 'Stafetten, jobpakken (med de målrettede job som varianter) og det virksomhedsforberedende forløb' })
   list(@Req() request: Request): TemplateView[] {
     return PROJECT_TEMPLATE_CATALOGUE.map((template) => toTemplateView(template, languageOf(request)));
   }
 
+  @Allow(...RoleGroups.staff)
   @Get(':code')
   @ApiOkResponse({ type: TemplateView })
   @ApiNotFoundResponse({ description: 'Ukendt skabelon' })

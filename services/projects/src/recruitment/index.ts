@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PartnerAccessModule } from '../partner-access';
 import { EntitySchema, MigrationInterface } from 'typeorm';
 import { Recruitment1763900000400 } from './1763900000400-recruitment';
 import { RecruitmentController } from './recruitment.controller';
@@ -8,7 +9,7 @@ import { RecruitmentService } from './recruitment.service';
 type EntityClass = (new () => object) | EntitySchema;
 
 /** Recruitment: information meetings in the areas, company visits and bus tours, applications and selection. */
-@Module({ controllers: [RecruitmentController], providers: [RecruitmentService] })
+@Module({ imports: [PartnerAccessModule], controllers: [RecruitmentController], providers: [RecruitmentService] })
 export class RecruitmentModule {}
 
 export const recruitmentEntities: EntityClass[] = [InformationMeeting, CompanyVisit, Application];

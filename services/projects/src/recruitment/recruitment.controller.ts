@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import {
   ApplicationsQuery,
@@ -21,6 +21,7 @@ const OUTSIDE_PERIOD = 'before-project-start / after-project-end: datoen ligger 
 export class RecruitmentController {
   constructor(@Inject(RecruitmentService) private readonly recruitment: RecruitmentService) {}
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Post('projects/:id/information-meetings')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -32,6 +33,7 @@ export class RecruitmentController {
     return this.recruitment.holdInformationMeeting(projectId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Get('projects/:id/information-meetings')
   @ApiOkResponse({ type: [InformationMeetingView], description: 'Projektets informationsmøder efter dato' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -39,6 +41,7 @@ export class RecruitmentController {
     return this.recruitment.informationMeetings(projectId);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Post('projects/:id/company-visits')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -50,6 +53,7 @@ export class RecruitmentController {
     return this.recruitment.holdCompanyVisit(projectId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Get('projects/:id/company-visits')
   @ApiOkResponse({ type: [CompanyVisitView], description: 'Projektets virksomhedsbesøg og busture efter dato' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -57,17 +61,21 @@ export class RecruitmentController {
     return this.recruitment.companyVisits(projectId);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Post('projects/:id/applications')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ApplicationView, description: 'Ansøgningen er registreret (bliver i projekttjenesten)' })
   @ApiBadRequestResponse({ description: 'Ugyldige data' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
-  @ApiConflictResponse({ description: `already-applied; meeting-unknown: mødet hører ikke til projektet; ${OUTSIDE_PERIOD}` })
+  @ApiConflictResponse({
+    description: `already-applied; meeting-unknown: mødet hører ikke til projektet; citizen-unknown: (samarbejdspartner) pseudonymet er ikke et partneren har fået; ${OUTSIDE_PERIOD}`,
+  })
   apply(@ProjectId() projectId: string, @Body() command: ApplyDto): Promise<ApplicationView> {
     return this.recruitment.apply(projectId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
   @Get('projects/:id/applications')
   @ApiOkResponse({ type: [ApplicationView], description: 'Projektets ansøgninger efter dato' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -76,6 +84,7 @@ export class RecruitmentController {
     return this.recruitment.applications(projectId, query);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post('applications/:id/decision')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { COMPANY_VISIT_KINDS, CompanyVisitKind } from '@fremskudt/contracts';
+import { CITIZEN_IN_VIEW_DESCRIPTION, CITIZEN_REFERENCE_DESCRIPTION, IsCitizenReference } from '../partner-access/citizen-reference';
 import { IsCalendarDate, IsCode, IsNotInFuture, IsOptionalNotNull } from '../shared/validation';
 import { APPLICATION_DECISIONS, APPLICATION_STATUSES, ApplicationDecision, ApplicationStatus } from './recruitment.entities';
 
@@ -71,8 +72,8 @@ export class CompanyVisitView {
 }
 
 export class ApplyDto {
-  @ApiProperty({ format: 'uuid', description: 'Borgerens pseudonyme id (fra sagsstammen)' })
-  @IsUUID()
+  @ApiProperty({ description: CITIZEN_REFERENCE_DESCRIPTION })
+  @IsCitizenReference()
   citizenId: string;
 
   @ApiProperty({ format: 'date', description: 'Dato; ikke i fremtiden' })
@@ -107,7 +108,7 @@ export class ApplicationsQuery {
 export class ApplicationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
-  @ApiProperty({ format: 'uuid' }) citizenId: string;
+  @ApiProperty({ description: CITIZEN_IN_VIEW_DESCRIPTION }) citizenId: string;
   @ApiProperty({ format: 'date' }) appliedOn: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) meetingId: string | null;
   @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;

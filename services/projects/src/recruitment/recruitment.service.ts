@@ -5,6 +5,7 @@ import { CompanyVisitHeld, InformationMeetingHeld } from '@fremskudt/contracts';
 import { OutboxWriter } from '@fremskudt/messaging';
 import { UnitOfWork } from '@fremskudt/persistence';
 import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
+import { PartnerPseudonyms } from '../partner-access';
 import { findProject, lockProject } from '../projects/project-store';
 import { Project } from '../projects/project.entities';
 import { badInput } from '../shared/validation';
@@ -64,6 +65,7 @@ export class RecruitmentService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(PartnerPseudonyms) private readonly pseudonyms: PartnerPseudonyms,
   ) {}
 
   holdInformationMeeting(projectId: string, command: HoldInformationMeetingDto): Promise<InformationMeetingView> {
@@ -129,6 +131,7 @@ export class RecruitmentService {
     });
   }
 
+  /** The citizen as the request names them: a partner user by its pseudonym, which must be one it was given (else 409 citizen-unknown). */
   apply(projectId: string, command: ApplyDto): Promise<ApplicationView> {
     return this.unitOfWork.command(async (manager) => {
       const project = await lockProject(manager, projectId);
@@ -136,14 +139,16 @@ export class RecruitmentService {
       if (command.meetingId && !(await manager.existsBy(InformationMeeting, { id: command.meetingId, projectId }))) {
         throw new ConflictProblem('meeting-unknown', `Project ${project.code} has no information meeting ${command.meetingId}`);
       }
-      if (await manager.existsBy(Application, { projectId, citizenId: command.citizenId })) {
-        throw new ConflictProblem('already-applied', `Citizen ${command.citizenId} has already applied to project ${project.code}`);
+      const citizenId = await this.pseudonyms.citizenNamed(manager, command.citizenId);
+      if (!citizenId) throw new ConflictProblem('citizen-unknown', `${command.citizenId} is no pseudonym your organisation was given`);
+      if (await manager.existsBy(Application, { projectId, citizenId })) {
+        throw new ConflictProblem('already-applied', `The citizen has already applied to project ${project.code}`);
       }
       const application = manager.create(Application, {
         id: randomUUID(),
         tenantId: project.tenantId,
         projectId,
-        citizenId: command.citizenId,
+        citizenId,
         appliedOn: command.appliedOn,
         meetingId: command.meetingId ?? null,
         status: 'applied',
@@ -151,7 +156,7 @@ export class RecruitmentService {
         createdAt: new Date(),
       });
       await manager.insert(Application, application);
-      return toApplicationView(application);
+      return this.pseudonyms.presentOne(manager, toApplicationView(application));
     });
   }
 
@@ -164,7 +169,7 @@ export class RecruitmentService {
       }
       const decided = { status: command.decision, decidedOn: command.decidedOn };
       await manager.update(Application, { id: applicationId }, decided);
-      return toApplicationView(Object.assign(application, decided));
+      return this.pseudonyms.presentOne(manager, toApplicationView(Object.assign(application, decided)));
     });
   }
 
@@ -173,7 +178,7 @@ export class RecruitmentService {
       await findProject(manager, projectId);
       const where: FindOptionsWhere<Application> = { projectId };
       if (query.status) where.status = query.status;
-      return (await manager.find(Application, { where, order: { appliedOn: 'ASC', createdAt: 'ASC' } })).map(toApplicationView);
+      return this.pseudonyms.present(manager, (await manager.find(Application, { where, order: { appliedOn: 'ASC', createdAt: 'ASC' } })).map(toApplicationView));
     });
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
+import { Allow, RoleGroups } from '@fremskudt/service-kit';
 
 export class AreaCount {
   @ApiProperty() areaCode: string;
@@ -18,6 +19,7 @@ export class RegisteredCitizensStatistics {
 export class CitizenStatisticsController {
   constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('registered-citizens')
   @ApiOkResponse({ type: RegisteredCitizensStatistics })
   async registeredCitizens(): Promise<RegisteredCitizensStatistics> {

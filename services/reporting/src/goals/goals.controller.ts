@@ -1,7 +1,7 @@
 import { Body, Controller, createParamDecorator, ExecutionContext, Get, HttpCode, HttpStatus, Inject, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { IdempotentCommand, Language, languageOf } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Language, Role, RoleGroups, languageOf } from '@fremskudt/service-kit';
 import {
   GoalDto,
   GoalsQuery,
@@ -27,6 +27,7 @@ const NOT_COMPUTABLE = 'Ugyldige data, eller en definition der ikke kan beregnes
 export class GoalsController {
   constructor(@Inject(GoalsService) private readonly goals: GoalsService) {}
 
+  @Allow(Role.TenantAdmin)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -37,6 +38,7 @@ export class GoalsController {
     return this.goals.create(goal, language);
   }
 
+  @Allow(Role.TenantAdmin)
   @Post('import')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -46,6 +48,7 @@ export class GoalsController {
     return this.goals.import(file, language);
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get()
   @ApiOkResponse({ type: [GoalView], description: 'Kommunens mål i den version der gjaldt på tidspunktet (standard: nu)' })
   @ApiBadRequestResponse({ description: 'Ugyldigt tidspunkt' })
@@ -53,6 +56,7 @@ export class GoalsController {
     return this.goals.list(query.asOf);
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get(':goalId')
   @ApiOkResponse({ type: GoalWithVersionsView, description: 'Den nuværende version og listen af versioner' })
   @ApiNotFoundResponse({ description: UNKNOWN_GOAL })
@@ -60,6 +64,7 @@ export class GoalsController {
     return this.goals.get(goalId);
   }
 
+  @Allow(Role.TenantAdmin)
   @Put(':goalId')
   @IdempotentCommand()
   @ApiOkResponse({ type: GoalView, description: 'Ændret: en ny version (de gamle bevares til tidligere rapporter); uændret: den nuværende' })
@@ -69,6 +74,7 @@ export class GoalsController {
     return this.goals.change(goalId, goal, language);
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get(':goalId/versions/:version')
   @ApiOkResponse({ type: GoalView })
   @ApiNotFoundResponse({ description: 'Ukendt mål eller version' })
@@ -77,6 +83,7 @@ export class GoalsController {
     return this.goals.version(goalId, version);
   }
 
+  @Allow(Role.Manager, Role.TeamLead, Role.TenantAdmin)
   @Post(':goalId/assessments')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -94,12 +101,14 @@ export class GoalsController {
 export class ReportingSettingsController {
   constructor(@Inject(GoalsService) private readonly goals: GoalsService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get()
   @ApiOkResponse({ type: ReportingSettingsDto, description: 'Kommunens indstillinger for målstatus (standard: delvist opfyldt fra 0,75)' })
   get(): Promise<ReportingSettingsDto> {
     return this.goals.settings();
   }
 
+  @Allow(Role.TenantAdmin)
   @Put()
   @IdempotentCommand()
   @ApiOkResponse({ type: ReportingSettingsDto })

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Language } from '@fremskudt/service-kit';
+import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { RequestLanguage } from '../goals/goals.controller';
 import { openCounsellingCsv } from './open-counselling-csv';
 import { OpenCounsellingQuery, OpenCounsellingStatisticsView } from './open-counselling.dto';
@@ -12,6 +12,7 @@ import { OpenCounsellingStatisticsService } from './open-counselling.service';
 export class OpenCounsellingStatisticsController {
   constructor(@Inject(OpenCounsellingStatisticsService) private readonly statistics: OpenCounsellingStatisticsService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get()
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: OpenCounsellingStatisticsView, description: 'Åben Rådgivning pr. skranke: åbninger, åbningsdage, besøg fordelt og pr. åbningsdag; format=csv giver CSV' })

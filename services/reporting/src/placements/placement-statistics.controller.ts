@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { ProblemException } from '@fremskudt/service-kit';
+import { Allow, ProblemException, RoleGroups } from '@fremskudt/service-kit';
 import { PlacementStatistics, PlacementStatisticsQuery } from './placement-statistics.dto';
 
 /** The placement types that make a "company placement" (virksomhedsplacering): internship or wage-subsidy job. */
@@ -12,6 +12,7 @@ export const COMPANY_PLACEMENT_TYPES = ['company-internship', 'wage-subsidy-job'
 export class PlacementStatisticsController {
   constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('placements')
   @ApiOkResponse({ type: PlacementStatistics, description: 'Startede placeringer i perioden (efter startdato), fordelt på type, boligområde og måned' })
   @ApiBadRequestResponse({ description: 'Ugyldige datoer, eller til før fra' })

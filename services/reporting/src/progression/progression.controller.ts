@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Language } from '@fremskudt/service-kit';
+import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { RequestLanguage } from '../goals/goals.controller';
 import { distributionCsv, transitionsCsv } from './progression-csv';
 import { DistributionQuery, ProgressionDistributionView, ProgressionTransitionsView, TransitionsQuery } from './progression.dto';
@@ -18,6 +18,7 @@ const csv = (response: Response, name: string, text: string) => {
 export class ProgressionController {
   constructor(@Inject(ProgressionService) private readonly progression: ProgressionService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('distribution')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: ProgressionDistributionView, description: 'Fordelingen på grupperne A-G på en dato (borgere i forløb i scopet, seneste vurdering); format=csv giver CSV' })
@@ -27,6 +28,7 @@ export class ProgressionController {
     return query.format === 'csv' ? csv(response, `progression-${view.tenant}-${view.on}`, distributionCsv(view, language)) : view;
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('transitions')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand, NotFoundProblem } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, NotFoundProblem, Role } from '@fremskudt/service-kit';
 import { ReadModelRebuilds } from './rebuild.service';
 import { Rebuild } from './rebuild-state';
 
@@ -20,6 +20,7 @@ export class RebuildView implements Rebuild {
 export class RebuildController {
   constructor(@Inject(ReadModelRebuilds) private readonly rebuilds: ReadModelRebuilds) {}
 
+  @Allow(Role.TenantAdmin)
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @IdempotentCommand()
@@ -33,6 +34,7 @@ export class RebuildController {
     return { ...(await this.rebuilds.start()) };
   }
 
+  @Allow(Role.TenantAdmin)
   @Get(':rebuildId')
   @ApiOkResponse({ type: RebuildView })
   @ApiNotFoundResponse({ description: 'Ukendt genopbygning (eller en anden kommunes, eller fra før servicen sidst startede)' })

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiBadRequestResponse, ApiOkResponse, ApiParam, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Language, languageOf } from '@fremskudt/service-kit';
+import { Allow, Language, RoleGroups, languageOf } from '@fremskudt/service-kit';
 import { ReportsService } from './reports.service';
 
 export class ReportQuery {
@@ -17,6 +17,7 @@ export class ReportQuery {
 export class ReportsController {
   constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get(':period.html')
   @ApiProduces('text/html')
   @ApiParam({ name: 'period', example: '2014', description: 'Perioden: 2014, 2014-h1, 2014-q2, 2014-05 eller 2016-05-01--2016-09-30' })

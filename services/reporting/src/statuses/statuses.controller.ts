@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Language } from '@fremskudt/service-kit';
+import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { indicatorBreakdownCsv } from '../breakdowns/breakdown-csv';
 import { GoalId, RequestLanguage } from '../goals/goals.controller';
 import { indicatorTableCsv } from './indicator-csv';
@@ -13,6 +13,7 @@ import { StatusesService } from './statuses.service';
 export class StatusesController {
   constructor(@Inject(StatusesService) private readonly statuses: StatusesService) {}
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('goals/:goalId/status')
   @ApiOkResponse({ type: GoalStatusView, description: 'Målets status med grundlaget: realiseret, mål, tæller, nævner, population, periode, definitionsversion' })
   @ApiNotFoundResponse({ description: 'Ukendt mål (eller ikke oprettet på tidspunktet asOf)' })
@@ -21,6 +22,7 @@ export class StatusesController {
     return this.statuses.statusOf(goalId, { language, withCitizens: query.citizens === true, asOf: query.asOf });
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('goal-statuses')
   @ApiOkResponse({ type: GoalStatusesView, description: 'Status for kommunens mål i perioden (og scopet)' })
   @ApiBadRequestResponse({ description: 'Ugyldige parametre' })
@@ -28,6 +30,7 @@ export class StatusesController {
     return this.statuses.statuses(query, language);
   }
 
+  @Allow(...RoleGroups.reportReaders)
   @Get('indicator-table')
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: IndicatorTableView, description: 'Indikatortabellen som i udvalgsrapporterne (indikator, mål, realiseret, status, sammenligning); format=csv giver CSV' })

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { copenhagenToday } from '../../case/calendar';
 import { assertNotAfterToday } from '../validation';
 import { HoursRuleJobResultView, HoursRuleRiskView, RegisterHoursRuleRiskDto, RunHoursRuleJobDto } from './hours-rule.dto';
@@ -17,7 +18,9 @@ export class HoursRuleController {
     private readonly job: HoursRuleNoticesJob,
   ) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Put('citizens/:id/hours-rule-risk')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
   @ApiOkResponse({ type: HoursRuleRiskView, description: 'Ydelsen er registreret i risiko fra datoen; det daglige job sender varsling og partshøring' })
   @ApiBadRequestResponse({ description: 'Ugyldig dato; hvert felt med fejl er navngivet' })
@@ -27,7 +30,9 @@ export class HoursRuleController {
     return this.risks.register(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Delete('citizens/:id/hours-rule-risk')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
   @ApiOkResponse({ type: HoursRuleRiskView, description: 'Risikoen er væk; der sendes ikke flere varsler' })
   @ApiBadRequestResponse({ description: 'Ugyldigt borger-id' })
@@ -37,7 +42,9 @@ export class HoursRuleController {
     return this.risks.clear(citizenId);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get('citizens/:id/hours-rule-risk')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: HoursRuleRiskView, description: 'Risiko, frister og udsendte varsler' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   get(@Param('id', uuid()) citizenId: string): Promise<HoursRuleRiskView> {
@@ -48,6 +55,7 @@ export class HoursRuleController {
    * Runs the daily job now for the caller's tenant. Not an idempotent command with a stored
    * answer: the job itself is idempotent, and a repeat answers what it did the second time.
    */
+  @Allow(Role.TenantAdmin, Role.TeamLead)
   @Post('jobs/hours-rule-notices')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: HoursRuleJobResultView, description: 'Hvad kørslen udsendte, og hvad der ikke kunne sendes rettidigt' })

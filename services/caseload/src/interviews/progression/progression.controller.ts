@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { AssessProgressionDto, ProgressionAssessmentView } from './progression.dto';
 import { ProgressionService } from './progression.service';
 
@@ -9,7 +10,9 @@ import { ProgressionService } from './progression.service';
 export class ProgressionController {
   constructor(private readonly progression: ProgressionService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post()
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ProgressionAssessmentView, description: 'Vurderingen er gemt med gruppe A-G; ProgressionAssessed er udsendt' })
@@ -20,7 +23,9 @@ export class ProgressionController {
     return this.progression.assess(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get()
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [ProgressionAssessmentView], description: 'Borgerens vurderinger i datoorden, med gruppe' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   list(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<ProgressionAssessmentView[]> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { CitizenInterviewsView, InterviewView, RecordOutcomeDto, SummonCitizenDto } from './interview.dto';
 import { InterviewsService } from './interviews.service';
 
@@ -11,7 +12,9 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 export class InterviewsController {
   constructor(private readonly interviews: InterviewsService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post('citizens/:id/summons')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: InterviewView, description: 'Borgeren er indkaldt med frist; InterviewSummoned er udsendt' })
@@ -22,14 +25,18 @@ export class InterviewsController {
     return this.interviews.summon(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get('citizens/:id/interviews')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenInterviewsView, description: 'Indkaldelser, udfald, næste frist og om fristen er overskredet' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   listForCitizen(@Param('id', uuid()) citizenId: string): Promise<CitizenInterviewsView> {
     return this.interviews.listForCitizen(citizenId);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post('interviews/:interviewId/outcome')
+  @CitizenAccess({ action: 'change', citizenOf: (interview: InterviewView) => interview.citizenId })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({
@@ -47,7 +54,9 @@ export class InterviewsController {
     return this.interviews.recordOutcome(interviewId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get('interviews/:interviewId')
+  @CitizenAccess({ action: 'read', citizenOf: (interview: InterviewView) => interview.citizenId })
   @ApiOkResponse({ type: InterviewView })
   @ApiNotFoundResponse({ description: 'Ukendt samtale (eller en anden kommunes)' })
   get(@Param('interviewId', uuid()) interviewId: string): Promise<InterviewView> {

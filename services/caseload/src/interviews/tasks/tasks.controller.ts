@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess, queryCriterion } from '../../access-log/citizen-access.decorator';
 import { CompleteTaskDto, ListTasksQuery, TaskView } from './task.dto';
 import { TasksService } from './tasks.service';
 
@@ -9,21 +10,27 @@ import { TasksService } from './tasks.service';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get()
+  @CitizenAccess({ action: 'search', citizenQuery: 'citizenId', criterion: (request) => ({ list: 'tasks', ...queryCriterion('status', 'dueBefore')(request) }) })
   @ApiOkResponse({ type: [TaskView], description: 'Konsulentens opgaver, tidligste frist først' })
   @ApiBadRequestResponse({ description: 'Ugyldige filtre; hvert felt med fejl er navngivet' })
   list(@Query() query: ListTasksQuery): Promise<TaskView[]> {
     return this.tasks.list(query);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':taskId')
+  @CitizenAccess({ action: 'read', citizenOf: (task: TaskView) => task.citizenId })
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'Ukendt opgave (eller en anden kommunes)' })
   get(@Param('taskId', new ParseUUIDPipe({ version: '4' })) taskId: string): Promise<TaskView> {
     return this.tasks.get(taskId);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':taskId/complete')
+  @CitizenAccess({ action: 'change', citizenOf: (task: TaskView) => task.citizenId })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: TaskView, description: 'Opgaven er udført' })

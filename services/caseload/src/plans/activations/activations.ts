@@ -3,8 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestj
 import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { OFFER_TYPES, PlacementType } from '@fremskudt/contracts';
 import { UnitOfWork } from '@fremskudt/persistence';
-import { NotFoundProblem } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Allow, NotFoundProblem, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { Citizen } from '../../citizens/citizen.entity';
 import { IsoDate } from '../../rules';
 import { Offer } from '../offers/offer.entity';
@@ -98,15 +98,14 @@ export class ActivationsService {
 @ApiTags('offers')
 @Controller('citizens')
 export class ActivationsController {
-  constructor(
-    private readonly activations: ActivationsService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly activations: ActivationsService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/activations')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenActivationsView, description: 'Borgerens aktiveringer: startede tilbud og virksomhedsplaceringer (praktik, løntilskud)' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   ofCitizen(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<CitizenActivationsView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.activations.ofCitizen(citizenId));
+    return this.activations.ofCitizen(citizenId);
   }
 }

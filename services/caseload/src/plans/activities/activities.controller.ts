@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { ActivitiesService } from './activities.service';
 import { ActivityView, CitizenActivitiesView, HomeVisitDto, RoundTableMeetingDto } from './activity.dto';
 
@@ -10,12 +10,11 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 @ApiTags('activities')
 @Controller('citizens')
 export class ActivitiesController {
-  constructor(
-    private readonly activities: ActivitiesService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly activities: ActivitiesService) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':id/home-visits')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ActivityView, description: 'Hjemmebesøget er registreret; HomeVisitHeld er udsendt (uden notat)' })
@@ -26,7 +25,9 @@ export class ActivitiesController {
     return this.activities.recordHomeVisit(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Post(':id/round-table-meetings')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ActivityView, description: 'Rundbordssamtalen er registreret; RoundTableMeetingHeld er udsendt med aktørernes koder' })
@@ -37,10 +38,12 @@ export class ActivitiesController {
     return this.activities.recordRoundTableMeeting(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':id/activities')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenActivitiesView })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   ofCitizen(@Param('id', uuid()) citizenId: string): Promise<CitizenActivitiesView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.activities.ofCitizen(citizenId));
+    return this.activities.ofCitizen(citizenId);
   }
 }

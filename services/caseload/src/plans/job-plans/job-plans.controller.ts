@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess, queryCriterion } from '../../access-log/citizen-access.decorator';
 import { CitizenJobPlansView, CreateJobPlanDto, JobPlanView, MissingJobPlansQuery, MissingJobPlansView, ReviseJobPlanDto } from './job-plan.dto';
 import { JobPlansService } from './job-plans.service';
 
@@ -10,12 +10,11 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 @ApiTags('job-plans')
 @Controller('citizens')
 export class CitizenJobPlansController {
-  constructor(
-    private readonly jobPlans: JobPlansService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly jobPlans: JobPlansService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':id/job-plans')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: JobPlanView, description: 'Jobplanen er lavet (revision 1); JobPlanCreated er udsendt' })
@@ -26,43 +25,46 @@ export class CitizenJobPlansController {
     return this.jobPlans.create(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/job-plans')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenJobPlansView, description: 'Borgerens jobplaner med revisioner og mål' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   ofCitizen(@Param('id', uuid()) citizenId: string): Promise<CitizenJobPlansView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.jobPlans.ofCitizen(citizenId));
+    return this.jobPlans.ofCitizen(citizenId);
   }
 }
 
 @ApiTags('job-plans')
 @Controller('job-plans')
 export class JobPlansController {
-  constructor(
-    private readonly jobPlans: JobPlansService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly jobPlans: JobPlansService) {}
 
   // Declared before ':planId' so "missing" is never read as a plan id.
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get('missing')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'missing-job-plans', ...queryCriterion('date', 'areaCode')(request) }) })
   @ApiOkResponse({
     type: MissingJobPlansView,
     description: 'Aktive borgere på 18-60 år på datoen (alle på ydelse) uden en jobplan lavet senest på datoen i deres nuværende forløb',
   })
   @ApiBadRequestResponse({ description: 'Ugyldig dato eller områdekode' })
   missing(@Query() query: MissingJobPlansQuery): Promise<MissingJobPlansView> {
-    // A list of citizens with names: an auditable search.
-    const criterion = { list: 'missing-job-plans', ...(query.date ? { date: query.date } : {}), ...(query.areaCode ? { areaCode: query.areaCode } : {}) };
-    return recordingAccess(this.accessLog, { action: 'search', criterion }, () => this.jobPlans.missing(query));
+    return this.jobPlans.missing(query);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':planId')
+  @CitizenAccess({ action: 'read', citizenOf: (plan: JobPlanView) => plan.citizenId })
   @ApiOkResponse({ type: JobPlanView })
   @ApiNotFoundResponse({ description: 'Ukendt jobplan (eller en anden kommunes)' })
   get(@Param('planId', uuid()) planId: string): Promise<JobPlanView> {
-    return recordingAccess(this.accessLog, { action: 'read' }, () => this.jobPlans.get(planId), (plan) => plan.citizenId);
+    return this.jobPlans.get(planId);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':planId/revisions')
+  @CitizenAccess({ action: 'change', citizenOf: (plan: JobPlanView) => plan.citizenId })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: JobPlanView, description: 'Planen er revideret; JobPlanRevised er udsendt med revisionsnummeret' })

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdempotentCommand } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { CitizenOffersView, CompleteOfferDto, DropOfferDto, OfferView, PlanOfferDto, StartOfferDto } from './offer.dto';
 import { OffersService } from './offers.service';
 
@@ -13,12 +13,11 @@ const TRANSITION_CONFLICTS =
 @ApiTags('offers')
 @Controller('citizens')
 export class CitizenOffersController {
-  constructor(
-    private readonly offers: OffersService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly offers: OffersService) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':id/offers')
+  @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: OfferView, description: 'Tilbuddet er planlagt; OfferPlanned er udsendt' })
@@ -29,30 +28,33 @@ export class CitizenOffersController {
     return this.offers.plan(citizenId, command);
   }
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':id/offers')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenOffersView })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   ofCitizen(@Param('id', uuid()) citizenId: string): Promise<CitizenOffersView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.offers.ofCitizen(citizenId));
+    return this.offers.ofCitizen(citizenId);
   }
 }
 
 @ApiTags('offers')
 @Controller('offers')
 export class OffersController {
-  constructor(
-    private readonly offers: OffersService,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(private readonly offers: OffersService) {}
 
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
   @Get(':offerId')
+  @CitizenAccess({ action: 'read', citizenOf: (offer: OfferView) => offer.citizenId })
   @ApiOkResponse({ type: OfferView })
   @ApiNotFoundResponse({ description: 'Ukendt tilbud (eller en anden kommunes)' })
   get(@Param('offerId', uuid()) offerId: string): Promise<OfferView> {
-    return recordingAccess(this.accessLog, { action: 'read' }, () => this.offers.get(offerId), (offer) => offer.citizenId);
+    return this.offers.get(offerId);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':offerId/start')
+  @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er startet (en aktivering); OfferStarted er udsendt' })
@@ -63,7 +65,9 @@ export class OffersController {
     return this.offers.start(offerId, command.startedOn);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':offerId/complete')
+  @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er gennemført; OfferCompleted er udsendt' })
@@ -74,7 +78,9 @@ export class OffersController {
     return this.offers.complete(offerId, command.completedOn);
   }
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Post(':offerId/drop')
+  @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er afbrudt med årsag; OfferDropped er udsendt' })

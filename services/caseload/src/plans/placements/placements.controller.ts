@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { PLACEMENT_END_REASONS, PLACEMENT_TYPES } from '@fremskudt/contracts';
 import { UnitOfWork } from '@fremskudt/persistence';
-import { NotFoundProblem } from '@fremskudt/service-kit';
-import { CitizenAccessLog, recordingAccess } from '../../citizens/citizen-access-log';
+import { Allow, NotFoundProblem, Role } from '@fremskudt/service-kit';
+import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { Citizen } from '../../citizens/citizen.entity';
 import { Placement } from './placement.entity';
 import { PLACEMENT_STATUSES } from './placement-state';
@@ -42,16 +42,15 @@ export const toPlacementView = (row: Placement): PlacementView => ({
 @ApiTags('placements')
 @Controller('citizens')
 export class CitizenPlacementsController {
-  constructor(
-    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
-    @Inject(CitizenAccessLog) private readonly accessLog: CitizenAccessLog,
-  ) {}
+  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
+  @Allow(Role.JobConsultant, Role.TeamLead)
   @Get(':id/placements')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenPlacementsView, description: 'Borgerens virksomhedsplaceringer, som virksomhedstjenesten har meldt dem' })
   @ApiNotFoundResponse({ description: 'Ukendt borger (eller en anden kommunes)' })
   placements(@Param('id', new ParseUUIDPipe({ version: '4' })) citizenId: string): Promise<CitizenPlacementsView> {
-    return recordingAccess(this.accessLog, { action: 'read', citizenId }, () => this.read(citizenId));
+    return this.read(citizenId);
   }
 
   private read(citizenId: string): Promise<CitizenPlacementsView> {
