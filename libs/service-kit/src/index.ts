@@ -1,6 +1,7 @@
 export * from './config/platform-config';
 export * from './config/tenant-config.schema';
 export * from './config/tenant-config';
+export * from './config/secret-keys';
 export * from './http/messages';
 export * from './http/problem';
 export * from './http/validation';

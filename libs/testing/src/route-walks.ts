@@ -2,10 +2,9 @@ import request from 'supertest';
 import { generateKeyPair, SignJWT } from 'jose';
 import { ALL_ROLES, DEFAULT_AUDIENCE, RoleName, ROLES_EXTENSION } from '@fremskudt/service-kit';
 import { TEST_OIDC_ISSUER, tokenFor, withToken } from './identities';
+import { UNKNOWN_ID } from './service-testbed';
 import { TestService } from './test-service';
 
-/** A well-formed (v4) id that no suite creates. */
-const ABSENT_ID = '7b0c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 
@@ -35,7 +34,7 @@ export async function apiOperations(service: TestService): Promise<ApiOperation[
 }
 
 /** The operation's URL with every path parameter filled with an id nothing has. */
-export const urlOf = (operation: Pick<ApiOperation, 'path'>, fill = ABSENT_ID) => operation.path.replace(/\{[^}]+\}/g, fill);
+export const urlOf = (operation: Pick<ApiOperation, 'path'>, fill = UNKNOWN_ID) => operation.path.replace(/\{[^}]+\}/g, fill);
 
 const call = (service: TestService, operation: ApiOperation) => {
   const req = request(service.http)[operation.method](urlOf(operation));

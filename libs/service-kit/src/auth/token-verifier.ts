@@ -68,9 +68,11 @@ export class TokenVerifier {
   }
 
   private keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    this.jwks ??= this.discoverJwksUri().then((uri) => createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000 }));
-    // A failed discovery is retried by the next request instead of being cached.
-    this.jwks.catch(() => (this.jwks = undefined));
+    if (!this.jwks) {
+      this.jwks = this.discoverJwksUri().then((uri) => createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000 }));
+      // A failed discovery is retried by the next request instead of being cached.
+      this.jwks.catch(() => (this.jwks = undefined));
+    }
     return this.jwks;
   }
 

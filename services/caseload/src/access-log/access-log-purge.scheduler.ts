@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { RepeatingTask } from '../interviews/hours-rule/repeating-task';
+import { RepeatingTask } from '../scheduling/repeating-task';
 import { AccessLogService } from './access-log.service';
 
 const MINUTE_MS = 60_000;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigValidationError } from '@fremskudt/service-kit';
+import { ConfigValidationError, decodeBase64Key } from '@fremskudt/service-kit';
 import { CPR_ENCRYPTION_KEY_BYTES, CPR_HASH_KEY_MIN_BYTES, CprKeys } from './cpr-protection';
 
 /** Six months, as the security issue sets it. */
@@ -27,14 +27,8 @@ const DEVELOPMENT_KEYS: CprKeys = {
   hashKey: developmentKey('CPR hash'),
 };
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** `[<key id 1-255>:]<base64>`; the id defaults to 1. */
 const ENCRYPTION_KEY = /^(?:(\d{1,3}):)?(.+)$/s;
-
-function decodeBase64(value: string): Buffer | null {
-  if (!BASE64.test(value) || value.length % 4 !== 0) return null;
-  return Buffer.from(value, 'base64');
-}
 
 /**
  * Reads CPR_ENCRYPTION_KEY, CPR_HASH_KEY and ACCESS_LOG_RETENTION_DAYS; throws one error naming
@@ -59,7 +53,7 @@ export function loadCaseloadConfig(env: Record<string, string | undefined>): Cas
     } else {
       const [, id, base64] = ENCRYPTION_KEY.exec(encryptionValue)!;
       currentKeyId = id === undefined ? 1 : Number(id);
-      encryptionKey = decodeBase64(base64);
+      encryptionKey = decodeBase64Key(base64);
       if (!(currentKeyId >= 1 && currentKeyId <= 255)) problems.push('CPR_ENCRYPTION_KEY: the key id before the colon must be 1-255');
       if (encryptionKey?.length !== CPR_ENCRYPTION_KEY_BYTES) {
         problems.push(`CPR_ENCRYPTION_KEY: must be base64 of exactly ${CPR_ENCRYPTION_KEY_BYTES} bytes (AES-256), optionally after "<key id>:"`);
@@ -69,7 +63,7 @@ export function loadCaseloadConfig(env: Record<string, string | undefined>): Cas
     if (!hashValue) {
       problems.push(`CPR_HASH_KEY: is required${production ? ' with NODE_ENV=production' : ' together with CPR_ENCRYPTION_KEY'} (base64 of at least ${CPR_HASH_KEY_MIN_BYTES} random bytes)`);
     } else {
-      hashKey = decodeBase64(hashValue);
+      hashKey = decodeBase64Key(hashValue);
       if (!hashKey || hashKey.length < CPR_HASH_KEY_MIN_BYTES) problems.push(`CPR_HASH_KEY: must be base64 of at least ${CPR_HASH_KEY_MIN_BYTES} bytes`);
     }
     if (encryptionKey && hashKey && encryptionKey.equals(hashKey)) problems.push('CPR_HASH_KEY: must differ from CPR_ENCRYPTION_KEY');

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { decodeBase64Key } from '@fremskudt/service-kit';
 
 /** The environment variable with the key of the partners' pseudonyms: base64, at least 32 bytes. */
 export const PARTNER_PSEUDONYM_KEY_VARIABLE = 'PARTNER_PSEUDONYM_KEY';
@@ -6,7 +7,6 @@ export const PARTNER_PSEUDONYM_KEY_VARIABLE = 'PARTNER_PSEUDONYM_KEY';
 export const PARTNER_PSEUDONYM_KEY = Symbol('PARTNER_PSEUDONYM_KEY');
 
 const MIN_KEY_BYTES = 32;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * The key outside production when none is given: fixed, so a developer's pseudonyms stay the same
@@ -35,10 +35,9 @@ export function readPartnerPseudonymKey(env: Record<string, string | undefined>)
         `e.g. \`openssl rand -base64 32\`) of the partners' pseudonyms of participants. Keep it secret and never change it.`,
     };
   }
-  const trimmed = given.trim();
-  const key = Buffer.from(trimmed, 'base64');
-  if (!BASE64.test(trimmed) || trimmed.length % 4 !== 0 || key.length < MIN_KEY_BYTES) {
-    return { problem: `${PARTNER_PSEUDONYM_KEY_VARIABLE} must be base64 of at least ${MIN_KEY_BYTES} bytes (got ${key.length} bytes or not base64)` };
+  const key = decodeBase64Key(given.trim());
+  if (!key || key.length < MIN_KEY_BYTES) {
+    return { problem: `${PARTNER_PSEUDONYM_KEY_VARIABLE} must be base64 of at least ${MIN_KEY_BYTES} bytes (got ${key?.length ?? 0} bytes or not base64)` };
   }
   if (production && key.equals(DEVELOPMENT_PSEUDONYM_KEY)) {
     return { problem: `${PARTNER_PSEUDONYM_KEY_VARIABLE} is the public development key; production needs a key of its own` };

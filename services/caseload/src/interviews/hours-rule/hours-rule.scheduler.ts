@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { TenantContext } from '@fremskudt/persistence';
 import { copenhagenToday } from '../../case/calendar';
 import { HoursRuleNoticesJob } from './hours-rule-notices.job';
-import { RepeatingTask } from './repeating-task';
+import { RepeatingTask } from '../../scheduling/repeating-task';
 
 const MINUTE_MS = 60_000;
 /** The job runs once a day; the first run comes soon after start, so a restart never skips a day. */
