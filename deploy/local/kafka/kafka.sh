@@ -152,9 +152,19 @@ ensure_jars() {
     rm -rf "$tmp"
     mkdir -p "$tmp"
     # Maven's output goes to a file (even with -q -B it prints stray ANSI resets) and is only
-    # shown when it fails.
-    if ! mvn -q -B -f "$POM" dependency:copy-dependencies \
-      -DoutputDirectory="$tmp" -DincludeScope=runtime >"$tmp.mvn.log" 2>&1; then
+    # shown when it fails. A download that stalls (seen: a connection silent for 20 minutes)
+    # times out after a minute and the fetch is tried again; what was fetched stays in ~/.m2.
+    local attempt fetched=false
+    for attempt in 1 2 3; do
+      if mvn -q -B -f "$POM" dependency:copy-dependencies \
+        -Dmaven.wagon.rx.timeout=60000 -Dmaven.wagon.http.retryHandler.count=3 \
+        -DoutputDirectory="$tmp" -DincludeScope=runtime >"$tmp.mvn.log" 2>&1; then
+        fetched=true
+        break
+      fi
+      log "maven fetch attempt $attempt failed; retrying"
+    done
+    if [ "$fetched" != true ]; then
       cat "$tmp.mvn.log" >&2
       rm -rf "$tmp" "$tmp.mvn.log"
       die "maven could not fetch the Kafka jars (output above)"
