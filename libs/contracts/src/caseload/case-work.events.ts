@@ -74,6 +74,27 @@ export const StaffMemberChanged = defineEvent({
   keyOf: (payload) => payload.staffId,
 });
 
+/**
+ * The subject a staff member signs in with at the municipality's identity broker (the bearer
+ * token's `sub`), set when registered or changed by an admin; null when unlinked. The services
+ * scope a user's access to citizens and desks by the staff member it names.
+ */
+export const StaffLoginLinked = defineEvent({
+  name: 'StaffLoginLinked',
+  version: 1,
+  stream: StaffStream,
+  description: "A staff member's login subject at the identity broker was set, changed or removed (null).",
+  schema: Type.Object(
+    {
+      staffId: PseudonymousId("The staff member's id"),
+      loginSubject: Nullable(Type.String({ minLength: 1, maxLength: 255, description: "The token subject (`sub`) the staff member signs in with; null when unlinked" })),
+      linkedAt: IsoDateTime('When the link took effect'),
+    },
+    { additionalProperties: false },
+  ),
+  keyOf: (payload) => payload.staffId,
+});
+
 const assignmentProperties = {
   consultantId: PseudonymousId('The responsible consultant'),
   teamCode: Code("The consultant's team"),
@@ -131,6 +152,8 @@ export const OfferPlanned = citizenEvent('OfferPlanned', 'An offer (course, ment
   providerCode: Nullable(Code('Provider, when known')),
   plannedStart: IsoDate('Planned start date'),
   plannedEnd: Nullable(IsoDate('Planned end date, when known')),
+  // Added after version 1 was published; events planned before it lack the field.
+  activationDueDate: Type.Optional(IsoDate('The date an activation starting on the planned start is due by (see ActivationStarted); absent in events published before it was added')),
 }));
 
 export const OfferStarted = citizenEvent('OfferStarted', 'The citizen started an offer (an activation).', withCitizen({
@@ -149,6 +172,26 @@ export const OfferDropped = citizenEvent('OfferDropped', 'A planned or started o
   reason: OneOf(OFFER_DROP_REASONS, 'Why it was dropped'),
   wasStarted: Type.Boolean({ description: 'True when the offer had started' }),
 }));
+
+/** An activation is a started offer or a company internship or wage-subsidy job (virksomhedsplacering). */
+export const ACTIVATION_KINDS = ['offer', 'placement'] as const;
+export const ACTIVATION_TYPES = [...OFFER_TYPES, 'company-internship', 'wage-subsidy-job'] as const;
+export type ActivationKind = (typeof ACTIVATION_KINDS)[number];
+export type ActivationType = (typeof ACTIVATION_TYPES)[number];
+
+export const ActivationStarted = citizenEvent(
+  'ActivationStarted',
+  'An activation started (an offer, or a company internship or wage-subsidy job the companies service reported), measured against the date it was due by: the fact behind activation timeliness.',
+  withCitizen({
+    activationId: PseudonymousId('The offer or the placement'),
+    activationKind: OneOf(ACTIVATION_KINDS, 'An offer of the case work, or a company placement'),
+    activationType: OneOf(ACTIVATION_TYPES, 'The offer type or the placement type'),
+    startedOn: IsoDate('Date the activation started'),
+    dueDate: IsoDate('The date it was due by: one interval after the latest activation started before it in the case period, or after the period opened'),
+    onTime: Type.Boolean({ description: 'Started on or before its due date' }),
+    nextDueDate: IsoDate('When the next activation is due'),
+  }),
+);
 
 // ---- summons and interviews ---------------------------------------------------------------------
 
@@ -247,6 +290,7 @@ export const RoundTableMeetingHeld = citizenEvent('RoundTableMeetingHeld', 'A ro
 export const CASE_WORK_EVENTS = [
   StaffMemberRegistered,
   StaffMemberChanged,
+  StaffLoginLinked,
   CitizenAssigned,
   CitizenTransferred,
   JobPlanCreated,
@@ -255,6 +299,7 @@ export const CASE_WORK_EVENTS = [
   OfferStarted,
   OfferCompleted,
   OfferDropped,
+  ActivationStarted,
   InterviewSummoned,
   InterviewHeld,
   InterviewNoShow,
