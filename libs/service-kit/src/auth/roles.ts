@@ -11,6 +11,8 @@ export const Role = {
   CompanyConsultant: 'company-consultant',
   /** Teamleder: the team's caseloads and figures, desk and project set-up. */
   TeamLead: 'team-lead',
+  /** Afdelingsleder: what a team lead may do, for every team and area of the municipality's outreach unit. */
+  UnitLead: 'unit-lead',
   /** Leder/politiker-rapporter: reports and aggregated figures only, no citizen data. */
   Manager: 'manager',
   /** Partner (organisation in the token's `org`): own projects' participants, pseudonymised. */
@@ -25,11 +27,11 @@ export const ALL_ROLES: readonly RoleName[] = Object.values(Role);
 /** Role groups the services' permission declarations are written with. */
 export const RoleGroups = {
   /** Everyone employed by the municipality (not partners). */
-  staff: [Role.JobConsultant, Role.Mentor, Role.CompanyConsultant, Role.TeamLead, Role.Manager, Role.TenantAdmin],
+  staff: [Role.JobConsultant, Role.Mentor, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Manager, Role.TenantAdmin],
   /** Staff who work with citizens' personal data. */
-  caseworkers: [Role.JobConsultant, Role.Mentor, Role.TeamLead],
+  caseworkers: [Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead],
   /** Staff who read aggregated figures and reports. */
-  reportReaders: [Role.Manager, Role.TeamLead, Role.TenantAdmin],
+  reportReaders: [Role.Manager, Role.TeamLead, Role.UnitLead, Role.TenantAdmin],
   /** Staff who set up areas, desks, projects and other tenant data. */
   administrators: [Role.TenantAdmin],
 } satisfies Record<string, readonly RoleName[]>;
