@@ -1,6 +1,6 @@
 import { OfferCompleted, OfferDropped, OfferPlanned, OfferStarted } from '@fremskudt/contracts';
 import { copenhagenToday } from '../src/case/calendar';
-import { addDays } from '../src/rules';
+import { addCalendarMonths, addDays } from '../src/rules';
 import { caseloadTestbed, fieldsOf, KBH, SLAGELSE, UNKNOWN_ID } from './support/testbed';
 
 const course = {
@@ -65,6 +65,8 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       providerCode: 'amu-nord',
       plannedStart: '2026-09-01',
       plannedEnd: '2026-10-31',
+      // Registered today, no activation yet: an activation is due six months after the case period opened.
+      activationDueDate: addCalendarMonths(copenhagenToday(), 6),
     });
     expect(JSON.stringify(event)).not.toContain('Hygiejne');
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeskSessionClosed, DeskSessionOpened, VisitCompleted } from '@fremskudt/contracts';
-import { CitizenStory, fieldsOf, KBH, PlayedEvent, reportingTestbed, SLAGELSE } from './support/reporting-testbed';
+import { CitizenStory, csvRecords, fieldsOf, KBH, PlayedEvent, reportingTestbed, SLAGELSE } from './support/reporting-testbed';
 
 const YEAR_2015 = { type: 'year', year: 2015 };
 const name = (da: string) => ({ da, en: `${da} (en)` });
@@ -133,10 +133,32 @@ describe('reporting: per-area and per-team breakdowns, and open counselling per 
       { key: 'urbanplanen', status: 'met', numerator: 2, denominator: 3 },
     ]);
     const csv = (await api().get('/indicator-table?by=area&format=csv').expect(200)).text.replace('\uFEFF', '').split('\r\n');
-    expect(csv[0]).toBe('Indikator;Område;Periode;Mål;Realiseret;Tæller;Nævner;Status;Sammenligning;Definitionsversion');
-    expect(csv).toContain('jobplaner;I alt;2015;60,00 %;60,00 %;3;5;Opfyldt;60,00 %;1');
-    expect(csv).toContain('jobplaner;tingbjerg;2015;60,00 %;50,00 %;1;2;Delvist opfyldt;;1');
+    expect(csv[0]).toBe('Indikator;Område;Periode;Mål;Realiseret;Tæller;Nævner;Population;Status;Sammenligning;Definitionsversion');
+    expect(csv).toContain('jobplaner;I alt;2015;60,00 %;60,00 %;3;5;5;Opfyldt;60,00 %;1');
+    expect(csv).toContain('jobplaner;tingbjerg;2015;60,00 %;50,00 %;1;2;2;Delvist opfyldt;;1');
+    expect(csv).toContain('jobplaner;urbanplanen;2015;60,00 %;66,67 %;2;3;3;Opfyldt;;1');
     expect(fieldsOf((await api().get('/goal-statuses?by=consultant').expect(400)).body)).toEqual(['by']);
+  });
+
+  it('gives the goal statuses by team as CSV: each goal’s whole scope, then each team with its own figures and population', async () => {
+    const response = await api().get('/goal-statuses?by=team&format=csv').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    const { columns, records: rows } = csvRecords(response.text);
+    expect(columns.slice(0, 6)).toEqual(['Mål-id', 'Navn', 'Type', 'Scope', 'Team', 'Periode']);
+    const pick = (row: Record<string, string>) => [row['Mål-id'], row.Scope, row.Team, row.Status, row['Tæller'], row['Nævner'], row.Population];
+    expect(rows.filter((row) => row['Mål-id'] === 'jobplaner').map(pick)).toEqual([
+      ['jobplaner', 'områder: tingbjerg, urbanplanen', 'I alt', 'Opfyldt', '3', '5', '5'],
+      ['jobplaner', 'områder: tingbjerg, urbanplanen; teams: team-nord', 'team-nord', 'Ikke opfyldt', '1', '3', '3'],
+      ['jobplaner', 'områder: tingbjerg, urbanplanen; teams: team-syd', 'team-syd', 'Opfyldt', '2', '2', '2'],
+    ]);
+    // A count's population is everyone in case in the cell: team nord a, b, e; team syd c, d.
+    expect(rows.filter((row) => row['Mål-id'] === 'tilbud').map(pick)).toEqual([
+      ['tilbud', 'Hele kommunen', 'I alt', 'Opfyldt', '3', '', '5'],
+      ['tilbud', 'teams: team-nord', 'team-nord', 'Ikke opfyldt', '1', '', '3'],
+      ['tilbud', 'teams: team-syd', 'team-syd', 'Opfyldt', '2', '', '2'],
+    ]);
+    // A goal that cannot be broken down by team has its whole line only.
+    expect(rows.filter((row) => row['Mål-id'] === 'raadgivning').map((row) => row.Team)).toEqual(['I alt']);
   });
 
   it('counts open counselling per desk: sessions, opening days, visits with their split, and per opening day', async () => {

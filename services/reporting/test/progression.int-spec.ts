@@ -110,6 +110,34 @@ describe('reporting: progression A-G, the 2014 transition tables of both scopes 
     expect(tingbjerg[0].rows[0].citizens).toBe(inTingbjerg.filter(({ plan }) => plan.start === 'good').length);
   });
 
+  it('breaks both 2014 tables down by the team on the first date: the teams’ cells add up to the brief’s rows', async () => {
+    const view = await transitions('&by=team');
+    expect(view.by).toBe('team');
+    const [effort, comparison] = view.tables;
+    expect(effort.breakdown.map((cell: { key: string }) => cell.key)).toEqual(OUTREACH_TEAMS);
+    expect(comparison.breakdown.map((cell: { key: string }) => cell.key)).toEqual([ORDINARY_TEAM]);
+    for (const table of view.tables) {
+      const cells = table.breakdown as Array<{ inCaseAtStart: number; rows: Array<Parameters<typeof figures>[0]> }>;
+      expect(cells.reduce((sum, cell) => sum + cell.inCaseAtStart, 0)).toBe(table.inCaseAtStart);
+      for (const start of [0, 1]) {
+        const summed = cells.map((cell) => figures(cell.rows[start])).reduce((total, row) => ({
+          citizens: total.citizens + row.citizens,
+          good: total.good + row.good,
+          poor: total.poor + row.poor,
+          jobOrEducation: total.jobOrEducation + row.jobOrEducation,
+          other: total.other + row.other,
+        }));
+        expect(summed).toEqual(figures(table.rows[start]));
+      }
+    }
+    // Team 1 holds the first two areas: its starters are the plan's citizens living there in January.
+    const team1 = outreach.counted.filter(({ story }) => teamOf((story.events[0].payload as { areaCode: string }).areaCode) === 'fremskudt-1');
+    expect(effort.breakdown[0].rows.map((row: { citizens: number }) => row.citizens)).toEqual([
+      team1.filter(({ plan }) => plan.start === 'good').length,
+      team1.filter(({ plan }) => plan.start === 'poor').length,
+    ]);
+  });
+
   it('gives the A-G distribution on a date, per scope and per team', async () => {
     const january = (await api().get(`/progression/distribution?on=${FROM}`).expect(200)).body;
     const planned = outreach.counted.map(({ plan }) => plan);

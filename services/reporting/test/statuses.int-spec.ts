@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CitizenRegistered, HomeVisitHeld, PlacementStarted } from '@fremskudt/contracts';
 import { waitFor } from '@fremskudt/testing';
-import { CitizenStory, deskOpened, KBH, PlayedEvent, reportingTestbed, SLAGELSE } from './support/reporting-testbed';
+import { CitizenStory, csvRecords, deskOpened, fieldsOf, KBH, PlayedEvent, reportingTestbed, SLAGELSE } from './support/reporting-testbed';
 
 const YEAR_2007 = { type: 'year', year: 2007 };
 const TINGBJERG = { areas: ['tingbjerg'] };
@@ -131,7 +131,7 @@ describe('reporting: goal statuses computed from the events (real PostgreSQL and
       status: 'partly-met',
       realised: 0.5,
       target: 0.625,
-      comparison: { scope: {}, realised: 0.625, numerator: 5, denominator: 8 },
+      comparison: { scope: {}, realised: 0.625, numerator: 5, denominator: 8, populationSize: 8 },
     });
   });
 
@@ -176,6 +176,7 @@ describe('reporting: goal statuses computed from the events (real PostgreSQL and
       realised: 0.5,
       numerator: 3,
       denominator: 6,
+      populationSize: 6,
       status: 'not-met',
       statusLabel: 'Ikke opfyldt',
       comparison: 0.625,
@@ -184,10 +185,60 @@ describe('reporting: goal statuses computed from the events (real PostgreSQL and
     const csv = await api().get('/indicator-table?areaCode=tingbjerg&format=csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.replace('\uFEFF', '').split('\r\n');
-    expect(lines[0]).toBe('Indikator;Periode;Retning;Mål;Realiseret;Tæller;Nævner;Status;Sammenligning;Definitionsversion');
-    expect(lines).toContain('jobplaner;2007;mindst;90,00 %;50,00 %;3;6;Ikke opfyldt;62,50 %;1');
+    expect(lines[0]).toBe('Indikator;Periode;Retning;Mål;Realiseret;Tæller;Nævner;Population;Status;Sammenligning;Definitionsversion');
+    expect(lines).toContain('jobplaner;2007;mindst;90,00 %;50,00 %;3;6;6;Ikke opfyldt;62,50 %;1');
     const english = await api().get('/indicator-table?areaCode=tingbjerg&format=csv').set('accept-language', 'en').expect(200);
-    expect(english.text).toContain('jobplaner,2007,at least,90.00 %,50.00 %,3,6,Not met,62.50 %,1');
+    expect(english.text).toContain('jobplaner,2007,at least,90.00 %,50.00 %,3,6,6,Not met,62.50 %,1');
+  });
+
+  it('exports every goal status with its whole evidence as CSV, and the ids behind one status for audit', async () => {
+    const json = (await api().get('/goal-statuses?from=2007-01-01&to=2007-12-31').expect(200)).body.statuses as Array<Record<string, unknown> & { goalId: string }>;
+    const csv = await api().get('/goal-statuses?from=2007-01-01&to=2007-12-31&format=csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="maalstatus-kbh.csv"');
+    const [header, ...lines] = csv.text.replace('\uFEFF', '').split('\r\n').filter(Boolean);
+    const { columns, records: rows } = csvRecords(csv.text);
+    expect(columns).toEqual([
+      'Mål-id', 'Navn', 'Type', 'Scope', 'Periode', 'Fra', 'Til', 'Status', 'Retning', 'Måltal', 'Realiseret', 'Tæller', 'Nævner', 'Population',
+      'Sammenligningsgruppe', 'Sammenligning realiseret', 'Sammenligning tæller', 'Sammenligning nævner', 'Sammenligning population',
+      'Milepælsområder', 'Manuel vurdering', 'Definitionsversion', 'Definition gemt',
+    ]);
+    // One line per status, each with the JSON's counts, population, period and version.
+    expect(rows.map((row) => row['Mål-id'])).toEqual(json.map((status) => status.goalId));
+    const text = (value: unknown) => (value === null ? '' : String(value));
+    for (const status of json) {
+      const row = rows.find((r) => r['Mål-id'] === status.goalId)!;
+      const period = status.period as { from: string; to: string; label: string };
+      expect([row['Tæller'], row['Nævner'], row['Population'], row['Periode'], row['Fra'], row['Til'], row['Definitionsversion'], row['Definition gemt']]).toEqual([
+        text(status.numerator), text(status.denominator), text(status.populationSize), period.label, period.from, period.to, text(status.definitionVersion), status.definitionRecordedAt,
+      ]);
+    }
+    const jobplaner = json.find((status) => status.goalId === 'jobplaner')!;
+    expect(lines).toContain(`jobplaner;jobplaner;andel;områder: tingbjerg;2007;2007-01-01;2007-12-31;Ikke opfyldt;mindst;90,00 %;50,00 %;3;6;6;;;;;;;;1;${jobplaner.definitionRecordedAt}`);
+    // The relative target's comparison scope with its own figures; the milestone's areas.
+    expect(rows.find((row) => row['Mål-id'] === 'jobplaner-relativ')).toMatchObject({
+      Måltal: '62,50 %', 'Sammenligningsgruppe': 'Hele kommunen', 'Sammenligning realiseret': '62,50 %', 'Sammenligning tæller': '5', 'Sammenligning nævner': '8', 'Sammenligning population': '8',
+    });
+    expect(rows.find((row) => row['Mål-id'] === 'raadgivning')).toMatchObject({ Type: 'milepæl', Retning: '', Milepælsområder: 'tingbjerg: 2007-03-01, urbanplanen: –' });
+
+    // One goal's status: the same line.
+    const one = (await api().get('/goals/jobplaner/status?format=csv').expect(200)).text.replace('\uFEFF', '').split('\r\n');
+    expect(one).toEqual([header, lines.find((line) => line.startsWith('jobplaner;'))!, '']);
+    const english = (await api().get('/goals/jobplaner/status?format=csv').set('accept-language', 'en').expect(200)).text;
+    expect(english).toContain('Goal id,Name,Kind,Scope,Period,From,To,Status,Direction,Target,Realised,Numerator,Denominator,Population,');
+    expect(english).toContain('jobplaner,jobplaner,share,areas: tingbjerg,2007,2007-01-01,2007-12-31,Not met,at least,90.00 %,50.00 %,3,6,6,');
+
+    // With citizens=true: one line per pseudonymous id behind numerator and denominator.
+    const { a, b, c, d, e, j } = stories;
+    const audit = await api().get('/goals/jobplaner/status?citizens=true&format=csv').expect(200);
+    expect(audit.headers['content-disposition']).toBe('attachment; filename="maal-jobplaner-borgere.csv"');
+    const [auditHeader, ...auditLines] = audit.text.replace('\uFEFF', '').split('\r\n').filter(Boolean);
+    expect(auditHeader).toBe('Mål-id;Del;Pseudonymt borger-id');
+    expect(auditLines).toEqual([
+      ...[a, b, c].map((s) => s.citizenId).sort().map((id) => `jobplaner;Tæller;${id}`),
+      ...[a, b, c, d, e, j].map((s) => s.citizenId).sort().map((id) => `jobplaner;Nævner;${id}`),
+    ]);
+    expect(fieldsOf((await api().get('/goal-statuses?format=xml').expect(400)).body)).toEqual(['format']);
   });
 
   it('uses the definition version valid then for an earlier report', async () => {

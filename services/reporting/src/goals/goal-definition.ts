@@ -88,7 +88,8 @@ export interface Population {
   having: CitizenPredicate | null;
 }
 
-export const TIMELINESS_SUBJECTS = ['interviews'] as const;
+/** Interviews (summoned, held, no-show) or activations (offers planned, activations started), each with the date it was due by. */
+export const TIMELINESS_SUBJECTS = ['interviews', 'activations'] as const;
 
 /**
  * What a cohort member must reach within the window: a fact in the window or, with `endedBy`, a

@@ -83,7 +83,7 @@ export class GoalsController {
     return this.goals.version(goalId, version);
   }
 
-  @Allow(Role.Manager, Role.TeamLead, Role.TenantAdmin)
+  @Allow(Role.Manager, Role.TeamLead, Role.UnitLead, Role.TenantAdmin)
   @Post(':goalId/assessments')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()

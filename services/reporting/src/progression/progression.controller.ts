@@ -3,15 +3,10 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nes
 import type { Response } from 'express';
 import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { RequestLanguage } from '../goals/goals.controller';
-import { distributionCsv, transitionsCsv } from './progression-csv';
+import { csvDownload } from '../reports/csv';
+import { distributionCitizensCsv, distributionCsv, transitionCitizensCsv, transitionsCsv } from './progression-csv';
 import { DistributionQuery, ProgressionDistributionView, ProgressionTransitionsView, TransitionsQuery } from './progression.dto';
 import { ProgressionService } from './progression.service';
-
-const csv = (response: Response, name: string, text: string) => {
-  response.type('text/csv; charset=utf-8');
-  response.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
-  return text;
-};
 
 @ApiTags('progression')
 @Controller('progression')
@@ -21,11 +16,17 @@ export class ProgressionController {
   @Allow(...RoleGroups.reportReaders)
   @Get('distribution')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ProgressionDistributionView, description: 'Fordelingen på grupperne A-G på en dato (borgere i forløb i scopet, seneste vurdering); format=csv giver CSV' })
+  @ApiOkResponse({
+    type: ProgressionDistributionView,
+    description:
+      'Fordelingen på grupperne A-G på en dato (borgere i forløb i scopet, seneste vurdering), pr. område eller team med by; citizens=true: de pseudonyme borger-id’er bag hver gruppe; format=csv giver CSV',
+  })
   @ApiBadRequestResponse({ description: 'Ugyldige parametre; hvert felt med fejl er navngivet' })
   async distribution(@Query() query: DistributionQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<ProgressionDistributionView | string> {
     const view = await this.progression.distribution(query, language);
-    return query.format === 'csv' ? csv(response, `progression-${view.tenant}-${view.on}`, distributionCsv(view, language)) : view;
+    if (query.format !== 'csv') return view;
+    const name = `progression-${view.tenant}-${view.on}`;
+    return query.citizens ? csvDownload(response, `${name}-borgere`, distributionCitizensCsv(view, language)) : csvDownload(response, name, distributionCsv(view, language));
   }
 
   @Allow(...RoleGroups.reportReaders)
@@ -33,11 +34,14 @@ export class ProgressionController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     type: ProgressionTransitionsView,
-    description: 'Overgangstabellen mellem to datoer for indsatsen og sammenligningsgruppen: god→god, god→dårlig, →job/uddannelse, →andet; format=csv giver CSV',
+    description:
+      'Overgangstabellen mellem to datoer for indsatsen og sammenligningsgruppen: god→god, god→dårlig, →job/uddannelse, →andet; by: pr. område eller team på første dato; citizens=true: de pseudonyme borger-id’er bag hver celle; format=csv giver CSV',
   })
   @ApiBadRequestResponse({ description: 'Ugyldige parametre (fx to før from); hvert felt med fejl er navngivet' })
   async transitions(@Query() query: TransitionsQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<ProgressionTransitionsView | string> {
     const view = await this.progression.transitions(query, language);
-    return query.format === 'csv' ? csv(response, `progression-${view.tenant}-${view.from}-${view.to}`, transitionsCsv(view, language)) : view;
+    if (query.format !== 'csv') return view;
+    const name = `progression-${view.tenant}-${view.from}-${view.to}`;
+    return query.citizens ? csvDownload(response, `${name}-borgere`, transitionCitizensCsv(view, language)) : csvDownload(response, name, transitionsCsv(view, language));
   }
 }

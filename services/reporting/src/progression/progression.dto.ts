@@ -3,10 +3,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate, IsCode } from '@fremskudt/service-kit';
 import { CitizenScopeDto } from '../report-scopes/report-scopes.dto';
-import { OUTCOMES } from './progression-queries';
-
-/** `a,b` in a query string as a list (the indicator table's convention). */
-export const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value);
+import { CitizensField, Format, FormatField, toList } from '../reports/query-fields';
+import { BREAKDOWNS } from '../breakdowns/breakdown-cells';
+import { BreakdownBy, OUTCOMES } from './progression-queries';
 
 /** The scope a question is about, in the query: areas and/or teams; left out, the tenant's effort scope. */
 export class ScopeQuery {
@@ -30,15 +29,16 @@ export class DistributionQuery extends ScopeQuery {
   @IsCalendarDate()
   on: string;
 
-  @ApiPropertyOptional({ enum: ['area', 'team'], description: 'Fordelt på område eller team (på datoen)' })
+  @ApiPropertyOptional({ enum: BREAKDOWNS, description: 'Fordelt på område eller team (på datoen)' })
   @IsOptional()
-  @IsIn(['area', 'team'])
-  by?: 'area' | 'team';
+  @IsIn(BREAKDOWNS)
+  by?: BreakdownBy;
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @CitizensField('true: de pseudonyme borger-id’er bag hver gruppe (revision); med format=csv én linje pr. id')
+  citizens?: boolean;
+
+  @FormatField()
+  format?: Format;
 }
 
 export class TransitionsQuery extends ScopeQuery {
@@ -64,23 +64,34 @@ export class TransitionsQuery extends ScopeQuery {
   @IsCode({ each: true })
   comparisonTeams?: string[];
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @ApiPropertyOptional({
+    enum: BREAKDOWNS,
+    description: 'Hver tabel også fordelt på område eller team, det borgeren havde på første dato (hvor startgruppen tages), så en der flytter, bliver i sin celle',
+  })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(BREAKDOWNS)
+  by?: BreakdownBy;
+
+  @CitizensField('true: de pseudonyme borger-id’er bag hver celle (revision); med format=csv én linje pr. id')
+  citizens?: boolean;
+
+  @FormatField()
+  format?: Format;
 }
 
 export class GroupCountView {
   @ApiProperty({ enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G'] }) group: string;
   @ApiProperty({ type: 'integer' }) citizens: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Andel af de vurderede' }) share: number | null;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Kun med citizens=true: de pseudonyme borger-id’er i gruppen' }) citizenIds?: string[];
 }
 
 export class GroupDistributionView {
-  @ApiPropertyOptional({ description: 'Området eller teamet (ved by)' }) key?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Området eller teamet (ved by); null: borgere uden område eller team på datoen' }) key?: string | null;
   @ApiProperty({ type: 'integer', description: 'Borgere i forløb i scopet på datoen' }) citizens: number;
   @ApiProperty({ type: 'integer', description: 'Heraf med en vurdering på eller før datoen' }) assessed: number;
   @ApiProperty({ type: 'integer' }) notAssessed: number;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Kun med citizens=true: de pseudonyme borger-id’er uden vurdering' }) notAssessedCitizenIds?: string[];
   @ApiProperty({ type: 'integer', description: 'A-D' }) good: number;
   @ApiProperty({ type: 'integer', description: 'E-G' }) poor: number;
   @ApiProperty({ type: Number, nullable: true }) goodShare: number | null;
@@ -93,7 +104,7 @@ export class ProgressionDistributionView {
   @ApiProperty({ format: 'date' }) on: string;
   @ApiProperty({ description: 'Scopets navn på kaldets sprog' }) scopeName: string;
   @ApiProperty({ type: CitizenScopeDto }) scope: CitizenScopeDto;
-  @ApiProperty({ type: String, nullable: true, enum: ['area', 'team'] }) by: 'area' | 'team' | null;
+  @ApiProperty({ type: String, nullable: true, enum: BREAKDOWNS }) by: BreakdownBy | null;
   @ApiProperty({ type: GroupDistributionView }) total: GroupDistributionView;
   @ApiProperty({ type: [GroupDistributionView], description: 'Pr. område eller team (ved by)' }) breakdown: GroupDistributionView[];
 }
@@ -105,6 +116,13 @@ export class OutcomeSharesView {
   @ApiProperty({ type: Number, nullable: true }) other: number | null;
 }
 
+export class TransitionCitizensView {
+  @ApiProperty({ type: [String], format: 'uuid' }) good: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) poor: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) jobOrEducation: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) other: string[];
+}
+
 export class TransitionRowView {
   @ApiProperty({ enum: ['good', 'poor'], description: 'Startgruppe: god (A-D) eller dårlig (E-G)' }) start: 'good' | 'poor';
   @ApiProperty({ example: 'God (A-D)' }) startLabel: string;
@@ -114,21 +132,34 @@ export class TransitionRowView {
   @ApiProperty({ type: 'integer', description: 'Afgået til job eller uddannelse' }) jobOrEducation: number;
   @ApiProperty({ type: 'integer', description: 'Anden afgang' }) other: number;
   @ApiProperty({ type: OutcomeSharesView, description: 'Andele af startgruppen' }) shares: OutcomeSharesView;
+  @ApiPropertyOptional({ type: TransitionCitizensView, description: 'Kun med citizens=true: de pseudonyme borger-id’er i hver celle' }) citizenIds?: TransitionCitizensView;
 }
 
-export class TransitionTableView {
+/** The figures of a transition table, for a whole scope or one area or team of it. */
+export class TransitionFiguresView {
+  @ApiProperty({ type: 'integer', description: 'Borgere i forløb i scopet på første dato' }) inCaseAtStart: number;
+  @ApiProperty({ type: 'integer', description: 'Heraf uden vurdering på første dato (ikke i en startgruppe)' }) notAssessedAtStart: number;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Kun med citizens=true: de pseudonyme borger-id’er uden vurdering på første dato' })
+  notAssessedAtStartCitizenIds?: string[];
+  @ApiProperty({ type: [TransitionRowView] }) rows: TransitionRowView[];
+}
+
+export class TransitionCellView extends TransitionFiguresView {
+  @ApiProperty({ type: String, nullable: true, description: 'Området eller teamet på første dato; null: borgere uden område eller team da' }) key: string | null;
+}
+
+export class TransitionTableView extends TransitionFiguresView {
   @ApiProperty({ enum: ['effort', 'comparison'] }) role: 'effort' | 'comparison';
   @ApiProperty({ example: 'Fremskudt indsats' }) name: string;
   @ApiProperty({ type: CitizenScopeDto }) scope: CitizenScopeDto;
-  @ApiProperty({ type: 'integer', description: 'Borgere i forløb i scopet på første dato' }) inCaseAtStart: number;
-  @ApiProperty({ type: 'integer', description: 'Heraf uden vurdering på første dato (ikke i en startgruppe)' }) notAssessedAtStart: number;
-  @ApiProperty({ type: [TransitionRowView] }) rows: TransitionRowView[];
+  @ApiProperty({ type: [TransitionCellView], description: 'Pr. område eller team på første dato (ved by); ellers tom' }) breakdown: TransitionCellView[];
 }
 
 export class ProgressionTransitionsView {
   @ApiProperty() tenant: string;
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
+  @ApiProperty({ type: String, nullable: true, enum: BREAKDOWNS }) by: BreakdownBy | null;
   @ApiProperty({ enum: OUTCOMES, isArray: true, description: 'Kolonnerne' }) outcomes: readonly string[];
   @ApiProperty({ type: [TransitionTableView], description: 'Indsatsen, og sammenligningsgruppen når der er en' }) tables: TransitionTableView[];
 }

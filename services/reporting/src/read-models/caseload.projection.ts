@@ -1,4 +1,7 @@
 import {
+  ACTIVATION_KINDS,
+  ACTIVATION_TYPES,
+  ActivationStarted,
   BENEFIT_TYPES,
   CANCELLED_BY,
   CitizenAreaChanged,
@@ -60,6 +63,11 @@ export const CASELOAD_PROJECTIONS: StreamProjections = {
     citizenFact('offer-started', 'Tilbud påbegyndt', 'Offer started', { offerType }),
     citizenFact('offer-completed', 'Tilbud gennemført', 'Offer completed', { offerType }),
     citizenFact('offer-dropped', 'Tilbud afbrudt', 'Offer dropped', { offerType, reason: oneOf(OFFER_DROP_REASONS), wasStarted: BOOLEAN }),
+    citizenFact('activation-started', 'Aktivering påbegyndt', 'Activation started', {
+      activationKind: oneOf(ACTIVATION_KINDS),
+      activationType: oneOf(ACTIVATION_TYPES),
+      onTime: BOOLEAN,
+    }),
     citizenFact('interview-summoned', 'Indkaldt til samtale', 'Summoned to an interview', { place }),
     citizenFact('interview-held', 'Samtale afholdt', 'Interview held', { place, onTime: BOOLEAN }),
     citizenFact('interview-no-show', 'Udeblevet fra samtale', 'No-show at an interview', { place }),
@@ -99,8 +107,15 @@ export const CASELOAD_PROJECTIONS: StreamProjections = {
     projection(JobPlanRevised, (event, write) =>
       write.fact({ kind: 'job-plan-revised', occurredOn: event.revisedOn, citizenId: event.citizenId, subjectId: event.jobPlanId, attributes: { revision: event.revision, nextRevisionDue: event.nextRevisionDue } }),
     ),
+    // A planned offer keeps the activation due date it answers (when the event has one): activation timeliness counts it as due.
     projection(OfferPlanned, (event, write) =>
-      write.fact({ kind: 'offer-planned', occurredOn: event.plannedStart, citizenId: event.citizenId, subjectId: event.offerId, attributes: { offerType: event.offerType } }),
+      write.fact({
+        kind: 'offer-planned',
+        occurredOn: event.plannedStart,
+        citizenId: event.citizenId,
+        subjectId: event.offerId,
+        attributes: { offerType: event.offerType, ...(event.activationDueDate ? { dueDate: event.activationDueDate } : {}) },
+      }),
     ),
     projection(OfferStarted, (event, write) =>
       write.fact({ kind: 'offer-started', occurredOn: event.startedOn, citizenId: event.citizenId, subjectId: event.offerId, attributes: { offerType: event.offerType } }),
@@ -115,6 +130,15 @@ export const CASELOAD_PROJECTIONS: StreamProjections = {
         citizenId: event.citizenId,
         subjectId: event.offerId,
         attributes: { offerType: event.offerType, reason: event.reason, wasStarted: event.wasStarted },
+      }),
+    ),
+    projection(ActivationStarted, (event, write) =>
+      write.fact({
+        kind: 'activation-started',
+        occurredOn: event.startedOn,
+        citizenId: event.citizenId,
+        subjectId: event.activationId,
+        attributes: { activationKind: event.activationKind, activationType: event.activationType, dueDate: event.dueDate, onTime: event.onTime },
       }),
     ),
     // Interviews keep their due date: timeliness counts the interviews due in a period.

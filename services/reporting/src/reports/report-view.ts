@@ -1,7 +1,9 @@
 import { Language } from '@fremskudt/service-kit';
 import { OpenCounsellingStatisticsView } from '../open-counselling/open-counselling.dto';
 import { TransitionTableView } from '../progression/progression.dto';
+import { PERCENT_KINDS } from '../statuses/indicator-csv';
 import { GoalStatusView, IndicatorRowView } from '../statuses/statuses.dto';
+import { KIND_LABELS } from './labels';
 
 /** Everything a report shows, as computed: the figures, not yet words. */
 export interface ReportData {
@@ -117,16 +119,9 @@ const TEXT = {
   },
 } as const;
 
-const KIND_LABELS: Record<Language, Record<string, string>> = {
-  da: { share: 'andel', count: 'antal', rate: 'rate pr. måned', timeliness: 'rettidighed', cohort: 'kohorte', milestone: 'milepæl', manual: 'manuel vurdering' },
-  en: { share: 'share', count: 'count', rate: 'rate per month', timeliness: 'timeliness', cohort: 'cohort', milestone: 'milestone', manual: 'manual assessment' },
-};
-
 /** The shape of each status besides its colour, so the marker says it in black and white too. */
 const MARKERS: Record<string, string> = { met: '●', 'partly-met': '◐', 'not-met': '○', 'not-assessed': '–' };
 
-/** Kinds whose figures are shares (shown as percentages); rates are a percentage per citizen-month. */
-const PERCENT_KINDS = new Set(['share', 'timeliness', 'cohort', 'milestone', 'rate']);
 
 const locale = (language: Language) => (language === 'da' ? 'da-DK' : 'en-GB');
 

@@ -40,7 +40,7 @@ export class ReportsService {
     const statuses = await this.statuses.statuses(query, language);
     const indicators = await this.statuses.indicatorTable(query, comparison?.scope ?? {}, language);
     const progressionFrom = endOfMonth(from);
-    const progression = await this.unitOfWork.run((manager) => transitionTables(manager, scopes.effort, comparison, progressionFrom, to, language));
+    const progression = await this.unitOfWork.run((manager) => transitionTables(manager, scopes.effort, comparison, progressionFrom, to, { language }));
     const openCounselling = await this.openCounselling.statistics({ from, to });
     const html = renderReport(
       reportView({

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EventSelector, GoalDefinition, GoalScope, Population, ReachSelector } from '../goals/goal-definition';
+import { EventSelector, GoalDefinition, GoalScope, Population, ReachSelector, TIMELINESS_SUBJECTS } from '../goals/goal-definition';
 import { DateRange, monthsIn } from '../goals/periods';
 import { EVERYONE_IN_CASE, GoalSql } from './goal-sql';
 import { shareOf } from './status-rule';
@@ -33,6 +33,12 @@ interface CountRow {
 /** The distinct citizen ids of a column (optionally filtered) as an extra output column, when asked for. */
 const ids = (withCitizens: boolean, as: string, column: string, filter = 'TRUE') =>
   withCitizens ? `, coalesce(array_agg(DISTINCT ${column}::text) FILTER (WHERE (${filter}) AND ${column} IS NOT NULL), '{}') AS ${as}` : '';
+
+/** The facts that carry an obligation's due date, and the one that meets it when its `onTime` is true. */
+const TIMELINESS_FACTS: Record<(typeof TIMELINESS_SUBJECTS)[number], { due: string[]; held: string }> = {
+  interviews: { due: ['interview-summoned', 'interview-held', 'interview-no-show'], held: 'interview-held' },
+  activations: { due: ['offer-planned', 'activation-started'], held: 'activation-started' },
+};
 
 /** Runs the query a definition compiles to, for one scope and period. */
 export async function measure(
@@ -117,14 +123,15 @@ export async function measure(
     }
 
     case 'timeliness': {
-      // Interview obligations (citizen, due date) due in the period; met when an interview for it was held by the due date.
+      // Obligations (citizen, due date) due in the period; met when an interview (activation) for it was held (started) by the due date.
       const sql = new GoalSql(range);
+      const { due, held } = TIMELINESS_FACTS[definition.of];
       const [row]: CountRow[] = await manager.query(
         `WITH obligations AS (
            SELECT f.citizen_id, (f.attributes ->> 'dueDate')::date AS due_date,
-                  bool_or(f.kind = 'interview-held' AND f.attributes ->> 'onTime' = 'true') AS on_time
+                  bool_or(f.kind = ${sql.param(held, 'text')} AND f.attributes ->> 'onTime' = 'true') AS on_time
              FROM domain_fact f
-            WHERE f.kind IN ('interview-summoned', 'interview-held', 'interview-no-show')
+            WHERE f.kind = ANY(${sql.param(due, 'text[]')})
               AND ${sql.inPeriod(`(f.attributes ->> 'dueDate')::date`)}
             GROUP BY f.citizen_id, (f.attributes ->> 'dueDate')::date)
          SELECT count(*) FILTER (WHERE on_time)::int AS numerator, count(*)::int AS denominator

@@ -16,6 +16,7 @@ const table: IndicatorTableView = {
       realised: 1584 / 1670,
       numerator: 1584,
       denominator: 1670,
+      populationSize: 1670,
       status: 'met',
       statusLabel: 'Opfyldt',
       comparison: 1584 / 1670,
@@ -31,6 +32,7 @@ const table: IndicatorTableView = {
       realised: 66,
       numerator: 66,
       denominator: null,
+      populationSize: 1702,
       status: 'partly-met',
       statusLabel: 'Delvist opfyldt',
       comparison: null,
@@ -52,16 +54,16 @@ describe('the indicator table as CSV', () => {
     const csv = indicatorTableCsv(table, 'da');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
-      'Indikator;Periode;Retning;Mål;Realiseret;Tæller;Nævner;Status;Sammenligning;Definitionsversion',
-      'Kontanthjælpsmodtagere med jobplan;2007;mindst;90,00 %;94,85 %;1584;1670;Opfyldt;94,85 %;1',
-      '"Iværksatte mentorforløb; ""mindst 80""";2007;mindst;80;66;66;;Delvist opfyldt;;2',
+      'Indikator;Periode;Retning;Mål;Realiseret;Tæller;Nævner;Population;Status;Sammenligning;Definitionsversion',
+      'Kontanthjælpsmodtagere med jobplan;2007;mindst;90,00 %;94,85 %;1584;1670;1670;Opfyldt;94,85 %;1',
+      '"Iværksatte mentorforløb; ""mindst 80""";2007;mindst;80;66;66;;1702;Delvist opfyldt;;2',
       '',
     ]);
   });
 
   it('writes English CSV with commas and decimal points', () => {
     const [header, first] = indicatorTableCsv(table, 'en').slice(1).split('\r\n');
-    expect(header).toBe('Indicator,Period,Direction,Target,Realised,Numerator,Denominator,Status,Comparison,Definition version');
-    expect(first).toBe('Kontanthjælpsmodtagere med jobplan,2007,at least,90.00 %,94.85 %,1584,1670,Opfyldt,94.85 %,1');
+    expect(header).toBe('Indicator,Period,Direction,Target,Realised,Numerator,Denominator,Population,Status,Comparison,Definition version');
+    expect(first).toBe('Kontanthjælpsmodtagere med jobplan,2007,at least,90.00 %,94.85 %,1584,1670,1670,Opfyldt,94.85 %,1');
   });
 });

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { indicatorBreakdownCsv } from '../breakdowns/breakdown-csv';
 import { GoalId, RequestLanguage } from '../goals/goals.controller';
-import { indicatorTableCsv } from './indicator-csv';
+import { csvDownload } from '../reports/csv';
+import { goalCitizensCsv, goalStatusesCsv, indicatorTableCsv } from './indicator-csv';
 import { GoalStatusesView, GoalStatusView, IndicatorTableQuery, IndicatorTableView, StatusesQuery, StatusQuery } from './statuses.dto';
 import { StatusesService } from './statuses.service';
 
@@ -15,19 +16,30 @@ export class StatusesController {
 
   @Allow(...RoleGroups.reportReaders)
   @Get('goals/:goalId/status')
-  @ApiOkResponse({ type: GoalStatusView, description: 'Målets status med grundlaget: realiseret, mål, tæller, nævner, population, periode, definitionsversion' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    type: GoalStatusView,
+    description:
+      'Målets status med grundlaget: realiseret, mål, tæller, nævner, population, periode, definitionsversion; format=csv giver det som CSV (med citizens=true: én linje pr. pseudonymt borger-id)',
+  })
   @ApiNotFoundResponse({ description: 'Ukendt mål (eller ikke oprettet på tidspunktet asOf)' })
   @ApiBadRequestResponse({ description: 'Ugyldige parametre' })
-  status(@GoalId() goalId: string, @Query() query: StatusQuery, @RequestLanguage() language: Language): Promise<GoalStatusView> {
-    return this.statuses.statusOf(goalId, { language, withCitizens: query.citizens === true, asOf: query.asOf });
+  async status(@GoalId() goalId: string, @Query() query: StatusQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<GoalStatusView | string> {
+    const status = await this.statuses.statusOf(goalId, { language, withCitizens: query.citizens === true, asOf: query.asOf });
+    if (query.format !== 'csv') return status;
+    return query.citizens
+      ? csvDownload(response, `maal-${goalId}-borgere`, goalCitizensCsv(status, language))
+      : csvDownload(response, `maal-${goalId}`, goalStatusesCsv({ statuses: [status] }, undefined, language));
   }
 
   @Allow(...RoleGroups.reportReaders)
   @Get('goal-statuses')
-  @ApiOkResponse({ type: GoalStatusesView, description: 'Status for kommunens mål i perioden (og scopet)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: GoalStatusesView, description: 'Status for kommunens mål i perioden (og scopet) med grundlaget; format=csv giver CSV, én linje pr. mål (og pr. område eller team ved by)' })
   @ApiBadRequestResponse({ description: 'Ugyldige parametre' })
-  list(@Query() query: StatusesQuery, @RequestLanguage() language: Language): Promise<GoalStatusesView> {
-    return this.statuses.statuses(query, language);
+  async list(@Query() query: StatusesQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<GoalStatusesView | string> {
+    const view = await this.statuses.statuses(query, language);
+    return query.format === 'csv' ? csvDownload(response, `maalstatus-${view.tenant}`, goalStatusesCsv(view, query.by, language)) : view;
   }
 
   @Allow(...RoleGroups.reportReaders)
@@ -38,8 +50,6 @@ export class StatusesController {
   async indicatorTable(@Query() query: IndicatorTableQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<IndicatorTableView | string> {
     const table = await this.statuses.indicatorTable(query, query.comparisonAreas?.length ? { areas: query.comparisonAreas } : {}, language);
     if (query.format !== 'csv') return table;
-    response.type('text/csv; charset=utf-8');
-    response.setHeader('content-disposition', `attachment; filename="indikatorer-${table.tenant}.csv"`);
-    return query.by ? indicatorBreakdownCsv(table, query.by, language) : indicatorTableCsv(table, language);
+    return csvDownload(response, `indikatorer-${table.tenant}`, query.by ? indicatorBreakdownCsv(table, query.by, language) : indicatorTableCsv(table, language));
   }
 }

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { BREAKDOWNS } from '../breakdowns/breakdown-cells';
 import { BreakdownCellView } from '../breakdowns/breakdowns.dto';
 import { CODE_PATTERN, PeriodDto, ScopeDto } from '../goals/goals.dto';
+import { CitizensField, Format, FormatField, toList } from '../reports/query-fields';
 import { GOAL_STATUSES } from './status-rule';
 
 const CODE_MESSAGE = 'must be a code (lower-case letters, digits, dashes)';
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value);
 
 export class StatusQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Med måldefinitionerne som de var på dette tidspunkt (en tidligere rapport); standard: nu' })
@@ -16,11 +15,11 @@ export class StatusQuery {
   @IsISO8601({ strict: true })
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'true: de pseudonyme borger-id’er bag tæller og nævner (revision)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @CitizensField('true: de pseudonyme borger-id’er bag tæller og nævner (revision); med format=csv én linje pr. id')
   citizens?: boolean;
+
+  @FormatField()
+  format?: Format;
 }
 
 export class StatusesQuery {
@@ -58,6 +57,9 @@ export class StatusesQuery {
   @IsOptional()
   @IsIn(BREAKDOWNS)
   by?: (typeof BREAKDOWNS)[number];
+
+  @FormatField()
+  format?: Format;
 }
 
 export class IndicatorTableQuery extends StatusesQuery {
@@ -70,11 +72,6 @@ export class IndicatorTableQuery extends StatusesQuery {
   @Transform(toList)
   @Matches(CODE_PATTERN, { each: true, message: CODE_MESSAGE })
   comparisonAreas?: string[];
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: tabellen som CSV (dansk: semikolon og decimalkomma; engelsk: komma og punktum)' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }
 
 export class StatusPeriodView extends PeriodDto {
@@ -88,6 +85,7 @@ export class ComparisonView {
   @ApiProperty({ type: Number, nullable: true }) realised: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) numerator: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) denominator: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Borgere i sammenligningsgruppens population' }) populationSize: number | null;
 }
 
 export class AreaReachedView {
@@ -150,6 +148,7 @@ export class IndicatorRowView {
   @ApiProperty({ type: Number, nullable: true }) realised: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) numerator: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) denominator: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Borgere i populationen' }) populationSize: number | null;
   @ApiProperty({ enum: GOAL_STATUSES }) status: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Sammenligningsgruppens realiserede værdi' }) comparison: number | null;

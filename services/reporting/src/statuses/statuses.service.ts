@@ -75,6 +75,7 @@ export class StatusesService {
           realised: status.realised,
           numerator: status.numerator,
           denominator: status.denominator,
+          populationSize: status.populationSize,
           status: status.status,
           statusLabel: status.statusLabel,
           comparison: status.comparison?.realised ?? null,
@@ -169,7 +170,7 @@ export class StatusesService {
     const relative = document.target?.relativeTo;
     const comparisonScope = relative?.scope ?? options.comparisonScope;
     const compared = comparisonScope ? await measure(manager, definition, comparisonScope, range) : null;
-    const comparison = compared && comparisonScope ? { scope: comparisonScope, realised: compared.realised, numerator: compared.numerator, denominator: compared.denominator } : null;
+    const comparison = compared && comparisonScope ? { scope: comparisonScope, realised: compared.realised, numerator: compared.numerator, denominator: compared.denominator, populationSize: compared.populationSize } : null;
     const target = relative ? relativeTarget(compared?.realised ?? null, relative.factor, relative.offset) : (document.target?.value ?? null);
     return answer(decideStatus({ realised: measured.realised, target, direction, partialThreshold }), { ...evidence, target, comparison });
   }

@@ -200,3 +200,36 @@ export function reportingTestbed(label: string) {
     caughtUp,
   };
 }
+
+/** A CSV document as the service writes it (byte-order mark, CRLF, RFC 4180 quoting) read back into its lines' fields. */
+export function csvRows(text: string, separator = ';'): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (quoted) {
+      if (char === '"' && body[i + 1] === '"') field += body[++i];
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && body[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
+
+/** A CSV document's lines as records by its header's columns. */
+export function csvRecords(text: string, separator = ';'): { columns: string[]; records: Array<Record<string, string>> } {
+  const [columns, ...rows] = csvRows(text, separator);
+  return { columns, records: rows.map((row) => Object.fromEntries(row.map((value, i) => [columns[i], value]))) };
+}

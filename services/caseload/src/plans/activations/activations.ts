@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Injectable, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { OFFER_TYPES, PlacementType } from '@fremskudt/contracts';
+import { ActivationKind, ActivationStarted, ActivationType, OFFER_TYPES, PlacementType } from '@fremskudt/contracts';
+import { OutboxWriter } from '@fremskudt/messaging';
 import { UnitOfWork } from '@fremskudt/persistence';
 import { Allow, NotFoundProblem, Role } from '@fremskudt/service-kit';
 import { CitizenAccess } from '../../access-log/citizen-access.decorator';
@@ -9,6 +10,7 @@ import { Citizen } from '../../citizens/citizen.entity';
 import { IsoDate } from '../../rules';
 import { Offer } from '../offers/offer.entity';
 import { Placement } from '../placements/placement.entity';
+import { ActivationDue, activationDue } from './activation-due';
 
 /**
  * A company placement in the glossary's sense (virksomhedsplacering: internship or wage-subsidy
@@ -76,13 +78,57 @@ export async function lastActivationStartedOn(manager: EntityManager, citizenId:
   return row?.last ?? null;
 }
 
+/**
+ * The activation clock on a date: the case period the date falls in (the earliest one when it is
+ * before them all) and the activation starts in it, for activationDue.
+ */
+export async function activationDueOn(manager: EntityManager, citizenId: string, startsOn: IsoDate): Promise<ActivationDue> {
+  const [row]: Array<{ opened_on: string; starts: string[] }> = await manager.query(
+    `WITH period AS (
+       SELECT opened_on, closed_on FROM case_period WHERE citizen_id = $1
+        ORDER BY (opened_on <= $2::date) DESC, CASE WHEN opened_on <= $2::date THEN opened_on END DESC, opened_on
+        LIMIT 1)
+     SELECT to_char(p.opened_on, 'YYYY-MM-DD') AS opened_on,
+            ARRAY(SELECT to_char(s.started_on, 'YYYY-MM-DD') FROM (
+                    SELECT started_on FROM offer WHERE citizen_id = $1 AND started_on IS NOT NULL
+                    UNION ALL
+                    SELECT started_on FROM placement WHERE citizen_id = $1 AND started_on IS NOT NULL AND placement_type = ANY($3)) s
+                   WHERE s.started_on >= p.opened_on AND (p.closed_on IS NULL OR s.started_on <= p.closed_on)) AS starts
+       FROM period p`,
+    [citizenId, startsOn, [...ACTIVATING_PLACEMENT_TYPES]],
+  );
+  // Every citizen has a case period from registration; caseload never holds one without.
+  if (!row) throw new Error(`Citizen ${citizenId} has no case period`);
+  return activationDue(row.opened_on, row.starts, startsOn);
+}
+
+export interface StartedActivation {
+  citizenId: string;
+  activationId: string;
+  activationKind: ActivationKind;
+  activationType: ActivationType;
+  startedOn: IsoDate;
+}
+
 /** For other modules (e.g. timeliness queries): the same answers inside their own transaction. */
 @Injectable()
 export class ActivationsService {
-  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+  ) {}
 
   lastActivationStartedOn(manager: EntityManager, citizenId: string): Promise<IsoDate | null> {
     return lastActivationStartedOn(manager, citizenId);
+  }
+
+  /**
+   * Publishes ActivationStarted for an activation whose start the caller has just written, in the
+   * caller's transaction. Not in the timeline: the offer's or placement's own event is there.
+   */
+  async started(manager: EntityManager, activation: StartedActivation): Promise<void> {
+    const due = await activationDueOn(manager, activation.citizenId, activation.startedOn);
+    await this.outbox.publish(manager, ActivationStarted, { ...activation, dueDate: due.dueDate, onTime: due.onTime, nextDueDate: due.nextDueDate });
   }
 
   async ofCitizen(citizenId: string): Promise<CitizenActivationsView> {
@@ -100,7 +146,7 @@ export class ActivationsService {
 export class ActivationsController {
   constructor(private readonly activations: ActivationsService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/activations')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenActivationsView, description: 'Borgerens aktiveringer: startede tilbud og virksomhedsplaceringer (praktik, løntilskud)' })

@@ -9,6 +9,7 @@ import { CaseEvents } from '../../case/case-events';
 import { lockCitizen } from '../../case/citizen-lock';
 import { Citizen } from '../../citizens/citizen.entity';
 import { assertNotBefore } from '../../case/validation';
+import { activationDueOn, ActivationsService } from '../activations/activations';
 import { CitizenOffersView, OfferView, PlanOfferDto } from './offer.dto';
 import { Offer } from './offer.entity';
 import { decideOfferTransition, OfferTransition } from './offer-state';
@@ -35,6 +36,7 @@ export class OffersService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(CaseEvents) private readonly events: CaseEvents,
+    @Inject(ActivationsService) private readonly activations: ActivationsService,
   ) {}
 
   /** Plans an offer in the citizen's current case period; publishes OfferPlanned. */
@@ -60,6 +62,8 @@ export class OffersService {
         plannedAt: new Date(),
       });
       await manager.insert(Offer, offer);
+      // The obligation the plan answers: what an activation starting on the planned day is due by.
+      const { dueDate: activationDueDate } = await activationDueOn(manager, citizenId, offer.plannedStart);
       await this.events.publish(
         manager,
         OfferPlanned,
@@ -70,6 +74,7 @@ export class OffersService {
           providerCode: offer.providerCode,
           plannedStart: offer.plannedStart,
           plannedEnd: offer.plannedEnd,
+          activationDueDate,
         },
         // The fact is the planning, which happened today; the planned dates are in the payload.
         copenhagenToday(),
@@ -124,6 +129,7 @@ export class OffersService {
       switch (transition.kind) {
         case 'start':
           await this.events.publish(manager, OfferStarted, { ...common, startedOn: transition.startedOn }, transition.startedOn);
+          await this.activations.started(manager, { citizenId: offer.citizenId, activationId: offer.id, activationKind: 'offer', activationType: common.offerType, startedOn: transition.startedOn });
           break;
         case 'complete':
           await this.events.publish(manager, OfferCompleted, { ...common, completedOn: transition.completedOn }, transition.completedOn);

@@ -1,11 +1,12 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { PayloadOf, PlacementEnded, PlacementPlanned, PlacementStarted } from '@fremskudt/contracts';
+import { ActivationType, PayloadOf, PlacementEnded, PlacementPlanned, PlacementStarted } from '@fremskudt/contracts';
 import { KafkaEventContext } from '@fremskudt/messaging';
 import { TenantContext } from '@fremskudt/persistence';
 import { CaseEvents } from '../../case/case-events';
 import { Citizen } from '../../citizens/citizen.entity';
 import { copenhagenDateOf } from '../../rules';
+import { ACTIVATING_PLACEMENT_TYPES, ActivationsService } from '../activations/activations';
 import { Placement } from './placement.entity';
 import { applyPlacementFact, PlacementFact, PlacementFacts } from './placement-state';
 
@@ -18,7 +19,10 @@ import { applyPlacementFact, PlacementFact, PlacementFacts } from './placement-s
 export class PlacementsHandler {
   private readonly logger = new Logger(PlacementsHandler.name);
 
-  constructor(@Inject(CaseEvents) private readonly events: CaseEvents) {}
+  constructor(
+    @Inject(CaseEvents) private readonly events: CaseEvents,
+    @Inject(ActivationsService) private readonly activations: ActivationsService,
+  ) {}
 
   @EventPattern(PlacementPlanned.type)
   async onPlanned(@Payload() event: PayloadOf<typeof PlacementPlanned>, @Ctx() context: KafkaEventContext): Promise<void> {
@@ -68,6 +72,11 @@ export class PlacementsHandler {
       ['id'],
     );
     await this.events.recordInTimeline(manager, envelope, fact.citizenId, occurredOn, 'companies');
+    // An internship or wage-subsidy job is an activation: measured once, when its start is first known.
+    if (fact.kind === 'started' && !row?.startedOn && (ACTIVATING_PLACEMENT_TYPES as readonly string[]).includes(next.placementType)) {
+      const activationType = next.placementType as ActivationType;
+      await this.activations.started(manager, { citizenId: next.citizenId, activationId: placementId, activationKind: 'placement', activationType, startedOn: fact.startedOn });
+    }
   }
 }
 
