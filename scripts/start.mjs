@@ -423,7 +423,7 @@ function printTable() {
   console.log(`fremskudt is running: ${running.size} services ready in ${elapsed()}`);
   console.log(`  Kafka 127.0.0.1:${KAFKA_PORT} (topic prefix '${TOPIC_PREFIX}'), PostgreSQL ${redact(ADMIN_URL).replace(/\/[^/]*$/, '')}, log level ${LOG_LEVEL}`);
   console.log(`  Identity provider ${OIDC_ISSUER}; every API call needs its bearer token${process.env.OIDC_ISSUER ? '' : ', e.g.'}`);
-  if (!process.env.OIDC_ISSUER) console.log(`    TOKEN=$(node deploy/local/oidc/oidc.mjs token konsulent-1 kbh job-consultant,team-lead)`);
+  if (!process.env.OIDC_ISSUER) console.log(`    TOKEN=$(node deploy/local/oidc/oidc.mjs token afdelingsleder-1 kbh unit-lead,tenant-admin)`);
   console.log('');
   console.log(line(header));
   console.log(line(widths.map((width) => '-'.repeat(width))));

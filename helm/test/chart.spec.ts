@@ -162,7 +162,7 @@ describe.each(EXAMPLES)('the %s values', (name) => {
     const objects = rendered[name];
     expect(byKind(objects, 'Secret')).toEqual([]);
     expect(templates[name].output).not.toMatch(/postgres(ql)?:\/\//);
-    const secretVariables = /^(DATABASE_(RELAY_|MIGRATION_)?URL|KAFKA_BROKERS|KAFKA_SASL_(USERNAME|PASSWORD)|PARTNER_PSEUDONYM_KEY|CPR_(ENCRYPTION|HASH)_KEY)$/;
+    const secretVariables = /^(DATABASE_(RELAY_|MIGRATION_)?URL|KAFKA_BROKERS|KAFKA_SASL_(USERNAME|PASSWORD)|PARTNER_PSEUDONYM_KEY|CPR_ENCRYPTION_KEYS?|CPR_HASH_KEY(_PREVIOUS|_NEXT)?)$/;
     for (const workload of workloads(objects)) {
       for (const container of containersOf(workload)) {
         for (const variable of container.env ?? []) {
@@ -194,9 +194,15 @@ describe.each(EXAMPLES)('the %s values', (name) => {
     const release = releaseOf(name);
     const cprKeys = (workload: KubeObject) => (containersOf(workload)[0].env ?? []).filter((variable) => variable.name.startsWith('CPR_'));
     for (const workload of [named(rendered[name], 'Deployment', `${release}-caseload`), named(rendered[name], 'Job', `${release}-caseload-migrations`)]) {
+      // The hash key always; the single encryption key or the keyring, and the other hash key of
+      // a rotation, as the Secret holds them (optional references, README "Rotating the CPR keys").
+      const fromSecret = (key: string, optional?: true) => ({ secretKeyRef: { name: `${release}-caseload-secrets`, key, ...(optional ? { optional } : {}) } });
       expect(cprKeys(workload)).toEqual([
-        { name: 'CPR_ENCRYPTION_KEY', valueFrom: { secretKeyRef: { name: `${release}-caseload-secrets`, key: 'cpr-encryption-key' } } },
-        { name: 'CPR_HASH_KEY', valueFrom: { secretKeyRef: { name: `${release}-caseload-secrets`, key: 'cpr-hash-key' } } },
+        { name: 'CPR_ENCRYPTION_KEY', valueFrom: fromSecret('cpr-encryption-key', true) },
+        { name: 'CPR_ENCRYPTION_KEYS', valueFrom: fromSecret('cpr-encryption-keys', true) },
+        { name: 'CPR_HASH_KEY', valueFrom: fromSecret('cpr-hash-key') },
+        { name: 'CPR_HASH_KEY_PREVIOUS', valueFrom: fromSecret('cpr-hash-key-previous', true) },
+        { name: 'CPR_HASH_KEY_NEXT', valueFrom: fromSecret('cpr-hash-key-next', true) },
       ]);
     }
     for (const workload of workloads(rendered[name]).filter((object) => !object.metadata.name.startsWith(`${release}-caseload`))) {

@@ -98,7 +98,9 @@ The settings of one service: serviceDefaults overlaid with services.<name>. Call
 
 {{/*
 The service's own secrets as environment variables (services.<name>.secrets.env), from its
-Secret (secrets.existingSecret, default <release>-<service>-secrets). Call with $scope.
+Secret (secrets.existingSecret, default <release>-<service>-secrets). An entry with
+`optional: true` may be missing from the Secret (caseload's key-rotation variables): the
+variable is then unset. Call with $scope.
 */}}
 {{- define "fremskudt.secretEnv" -}}
 {{- $secrets := .config.secrets | default dict -}}
@@ -109,6 +111,9 @@ Secret (secrets.existingSecret, default <release>-<service>-secrets). Call with 
     secretKeyRef:
       name: {{ $secret }}
       key: {{ .key }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
 {{- end }}
 {{- end -}}
 

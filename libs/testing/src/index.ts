@@ -7,3 +7,4 @@ export * from './openapi-conventions';
 export * from './identities';
 export * from './route-walks';
 export * from './command-fuzzing';
+export * from './access-log';

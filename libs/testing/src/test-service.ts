@@ -58,7 +58,13 @@ export async function startTestService(
     definition,
   );
   const app = await createServiceApp(definition, rootModule, config);
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A service that refuses to start (a start-up check failed) leaves no consumer or pool behind.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const messaging = app.get(MessagingRuntime);
   await messaging.transport.whenJoined(60_000);
   let stopped = false;

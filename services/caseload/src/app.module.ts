@@ -8,6 +8,7 @@ import { Citizen } from './citizens/citizen.entity';
 import { AccessLogModule, accessLogMigrations } from './access-log/access-log.module';
 import { CprAtRest1763900000500 } from './citizens/1763900000500-cpr-at-rest';
 import { CitizensModule } from './citizens/citizens.module';
+import { DataScopeModule } from './data-scope';
 import { InterviewsModule, interviewsEntities, interviewsMigrations } from './interviews';
 import { coreMigrations } from './migrations';
 import { PlansModule, plansEntities, plansMigrations } from './plans';
@@ -15,7 +16,8 @@ import { QueriesModule, queriesEntities, queriesMigrations } from './queries';
 import { TenantSettingsRow } from './settings/tenant-settings';
 import { CaseloadConfig, loadCaseloadConfig } from './privacy/caseload-config';
 import { PrivacyModule } from './privacy/privacy.module';
-import { StaffModule, staffEntities, staffMigrations } from './staff';
+import { CprKeyUsage1763900000520 } from './privacy/1763900000520-cpr-key-usage';
+import { StaffLoginSubject1763900000600, StaffModule, staffEntities, staffMigrations } from './staff';
 
 export const caseloadService: ServiceDefinition = {
   name: 'caseload',
@@ -32,6 +34,10 @@ export const caseloadService: ServiceDefinition = {
     // Personal data: CPR numbers encrypted at rest, then the access log.
     CprAtRest1763900000500,
     ...accessLogMigrations,
+    // The key ids in use, for the start-up check of CPR key rotation.
+    CprKeyUsage1763900000520,
+    // Staff linked to their login, for data scoping.
+    StaffLoginSubject1763900000600,
   ],
   produces: [CitizensStream, StaffStream],
   // Placements show in the citizen's timeline; an interview held in open counselling counts as held.
@@ -48,6 +54,7 @@ export class AppModule {
         PlatformModule.forService(caseloadService, config),
         PrivacyModule.forRoot(caseload),
         AccessLogModule,
+        DataScopeModule,
         CaseModule,
         CitizensModule,
         StaffModule,

@@ -20,6 +20,14 @@ describe('caseload: the access log of citizens’ personal data (real PostgreSQL
   const { api, inspect } = testbed;
   const today = copenhagenToday();
   const registration = (cpr: string, name = 'Amina Hassan') => ({ cpr, name, areaCode: 'tingbjerg', benefitType: 'cash-benefit', readiness: 'activity-ready' });
+  /** The staff member a login signs in as: a user reaches citizens only through one (here the area's intake, Tingbjerg). */
+  const linkStaff = (loginSubject: string, role: string) =>
+    api().post('/staff', { name: `Medarbejder ${loginSubject}`, loginSubject, role, teamCode: 'team-nord', areaCodes: ['tingbjerg'] }).expect(201);
+
+  beforeAll(async () => {
+    await linkStaff(consultant.user, 'job-consultant');
+    await linkStaff('mentor-7', 'mentor');
+  });
 
   it('records a consultant’s session exactly: every read, search and change, the denied and the failed one, with who, why and the outcome', async () => {
     const cpr = uniqueCpr('1990-01-01');
@@ -143,6 +151,7 @@ describe('caseload: the access log of citizens’ personal data (real PostgreSQL
     it('finds the rows by user, citizen and period, newest first, a page at a time, within the tenant', async () => {
       const citizen = await testbed.registerCitizenView();
       const reader: TestIdentity = { user: `laeser-${citizen.id.slice(0, 8)}`, tenant: KBH, roles: ['job-consultant', 'team-lead'] };
+      await linkStaff(reader.user, 'team-lead');
       for (const purpose of ['Første', 'Anden', 'Tredje']) await api(reader).get(`/citizens/${citizen.id}`).set('X-Purpose', purpose).expect(200);
 
       const first = await api(admin).get(`/access-log?user=${reader.user}&citizenId=${citizen.id}&from=${today}&to=${today}&limit=2`).expect(200);

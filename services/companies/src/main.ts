@@ -1,4 +1,5 @@
-import { runService } from '@fremskudt/service-kit';
+import { exitOnBadAccessLogRetention, runService } from '@fremskudt/service-kit';
 import { AppModule, companiesService } from './app.module';
 
+exitOnBadAccessLogRetention(companiesService.name);
 void runService(companiesService, AppModule.forRoot);

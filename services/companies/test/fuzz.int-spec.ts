@@ -1,5 +1,5 @@
 import { describeCommandFuzzing } from '@fremskudt/testing';
 import { AppModule, companiesService } from '../src/app.module';
 
-// Every command, fuzzed: never a 5xx, every refusal problem+json and without any write.
-describeCommandFuzzing(companiesService, AppModule.forRoot, { numRuns: 20 });
+// Every command, fuzzed: never a 5xx, every refusal problem+json and without any write (the access log only gains rows).
+describeCommandFuzzing(companiesService, AppModule.forRoot, { numRuns: 20, auditTables: ['access_log'] });

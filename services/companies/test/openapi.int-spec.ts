@@ -1,4 +1,4 @@
-import { OpenApiDocument, openApiConventionViolations } from '@fremskudt/testing';
+import { OpenApiDocument, openApiConventionViolations, operationsNotLogged } from '@fremskudt/testing';
 import { companiesTestbed } from './support/testbed';
 
 /** The REST API is the consultants' and integrators' contract: every command documented alike. */
@@ -35,12 +35,36 @@ describe('companies: OpenAPI document', () => {
   });
 
   it('gives every command an Idempotency-Key and a 400, every resource a 404, every operation a tag', () => {
-    const violations = openApiConventionViolations({ paths });
+    // The access log's purge is a job, not a command.
+    const violations = openApiConventionViolations({ paths }, { notCommands: (path) => path.startsWith('/jobs/') });
     expect(violations.commands).toBeGreaterThanOrEqual(15);
     expect(violations).toEqual({ commands: violations.commands, withoutIdempotencyKey: [], without400: [], without404OnResource: [], untagged: [] });
   });
 
   it('documents the 409 of the placement command', () => {
     expect(paths['/placements'].post.responses['409']).toBeDefined();
+  });
+
+  it('declares every endpoint that touches a citizen’s data as logged (X-Purpose); companies, openings and reference data name no citizen', () => {
+    expect(operationsNotLogged({ paths })).toEqual([
+      'GET /areas',
+      'GET /branches',
+      'GET /companies',
+      'GET /companies/{id}',
+      'GET /openings',
+      'GET /openings/{id}',
+      'GET /settings',
+      'PATCH /branches/{code}',
+      'PATCH /companies/{id}',
+      'POST /areas/templates/{template}',
+      'POST /branches',
+      'POST /companies',
+      'POST /companies/{id}/openings',
+      'POST /jobs/access-log-purge',
+      'POST /openings/{id}/close',
+      'POST /openings/{id}/fill',
+      'PUT /areas/{code}',
+      'PUT /settings',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { runService } from '@fremskudt/service-kit';
+import { exitOnBadAccessLogRetention, runService } from '@fremskudt/service-kit';
 import { AppModule, counsellingService } from './app.module';
 
+exitOnBadAccessLogRetention(counsellingService.name);
 void runService(counsellingService, AppModule.forRoot);

@@ -5,6 +5,7 @@ import {
   CitizenReentered,
   CitizenRegistered,
   EventContract,
+  StaffLoginLinked,
   StaffMemberChanged,
   StaffMemberRegistered,
 } from '@fremskudt/contracts';
@@ -150,6 +151,17 @@ describe("counselling: read models of caseload's citizens and staff (real Postgr
       const staffId = randomUUID();
       await play(KBH, [changedStaff(staffId, true)]);
       expect(await staffRow(staffId, (row) => row !== undefined)).toMatchObject({ role: 'unknown', team_code: 'team-syd', active: true });
+    });
+
+    it('keeps the login a staff member signs in with (StaffLoginLinked), moved and removed in order', async () => {
+      const staffId = randomUUID();
+      const linked = (loginSubject: string | null) => event(StaffLoginLinked, { staffId, loginSubject, linkedAt: '2026-02-01T09:00:00.000Z' });
+      const loginOf = (check: (subject: string | null | undefined) => boolean) =>
+        eventually<{ login_subject: string | null }>(`SELECT login_subject FROM staff_member WHERE id = $1`, [staffId], (rows) => check(rows[0]?.login_subject));
+      await play(KBH, [registeredStaff(staffId), linked('mentor-login'), linked('mentor-ny-login')]);
+      await loginOf((subject) => subject === 'mentor-ny-login');
+      await play(KBH, [linked(null)]);
+      expect(await loginOf((subject) => subject === null)).toEqual([{ login_subject: null }]);
     });
   });
 });

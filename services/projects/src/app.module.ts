@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CitizensStream, PartnerParticipantsStream, ProjectsStream } from '@fremskudt/contracts';
 import { PlatformConfig, PlatformModule, ServiceDefinition } from '@fremskudt/service-kit';
+import { accessLogMigrations, accessLogModule } from './access-log';
 import { FiguresModule } from './figures';
 import { coreMigrations } from './migrations';
 import { partnerAccessMigrations } from './partner-access';
@@ -19,7 +20,7 @@ export const projectsService: ServiceDefinition = {
     'for organisationen. Andre projekter, og deres tilmeldinger, ansøgninger og tal, svarer 404. En partner ser og angiver ' +
     'deltagerne ved sit eget pseudonym (22 tegn) i stedet for borgerens id; emnet projects.partner-participants.v1 bruger det samme.',
   entities: [...projectsEntities, ...participantsEntities, ...recruitmentEntities],
-  migrations: [...coreMigrations, ...projectsMigrations, ...participantsMigrations, ...recruitmentMigrations, ...partnerAccessMigrations],
+  migrations: [...coreMigrations, ...projectsMigrations, ...participantsMigrations, ...recruitmentMigrations, ...partnerAccessMigrations, ...accessLogMigrations],
   // The partners' topic names participants by each partner's own pseudonym (partner-access/).
   produces: [ProjectsStream, PartnerParticipantsStream],
   // Eligibility is checked against caseload's citizens (read model of its citizens topic).
@@ -32,7 +33,7 @@ export class AppModule {
   static forRoot(config: PlatformConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(projectsService, config), ProjectsModule, RecruitmentModule, ParticipantsModule, FiguresModule],
+      imports: [PlatformModule.forService(projectsService, config), accessLogModule(), ProjectsModule, RecruitmentModule, ParticipantsModule, FiguresModule],
     };
   }
 }

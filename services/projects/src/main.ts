@@ -1,4 +1,4 @@
-import { runService } from '@fremskudt/service-kit';
+import { exitOnBadAccessLogRetention, runService } from '@fremskudt/service-kit';
 import { AppModule, projectsService } from './app.module';
 import { readPartnerPseudonymKey } from './partner-access/pseudonym-key';
 
@@ -10,4 +10,5 @@ if (keyProblem) {
   process.exit(1);
 }
 
+exitOnBadAccessLogRetention(projectsService.name);
 void runService(projectsService, AppModule.forRoot);

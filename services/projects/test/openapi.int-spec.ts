@@ -1,4 +1,4 @@
-import { OpenApiDocument, openApiConventionViolations, openApiOperations } from '@fremskudt/testing';
+import { OpenApiDocument, openApiConventionViolations, openApiOperations, operationsNotLogged } from '@fremskudt/testing';
 import { projectsTestbed } from './support/projects-testbed';
 
 /** The REST API is the consultants' and partners' contract: every command documented alike. */
@@ -42,7 +42,8 @@ describe('projects: OpenAPI document', () => {
   });
 
   it('gives every command an Idempotency-Key and a 400, every resource a 404, every operation a tag', () => {
-    const violations = openApiConventionViolations({ paths });
+    // The access log's purge is a job, not a command.
+    const violations = openApiConventionViolations({ paths }, { notCommands: (path) => path.startsWith('/jobs/') });
     expect(violations.commands).toBeGreaterThanOrEqual(17);
     expect(violations).toEqual({ commands: violations.commands, withoutIdempotencyKey: [], without400: [], without404OnResource: [], untagged: [] });
   });
@@ -54,5 +55,29 @@ describe('projects: OpenAPI document', () => {
     );
     expect(named(refusing.filter(({ operation }) => !operation.responses['409']))).toEqual([]);
     expect(paths['/templates/{code}'].get.responses['404']).toBeDefined();
+  });
+
+  it('declares every endpoint that touches a participant’s or applicant’s data as logged (X-Purpose); projects, partners, meetings and figures name no citizen', () => {
+    expect(operationsNotLogged({ paths })).toEqual([
+      'GET /partners',
+      'GET /partners/{id}',
+      'GET /projects',
+      'GET /projects/{id}',
+      'GET /projects/{id}/company-visits',
+      'GET /projects/{id}/figures',
+      'GET /projects/{id}/information-meetings',
+      'GET /templates',
+      'GET /templates/{code}',
+      'PATCH /partners/{id}',
+      'PATCH /projects/{id}',
+      'POST /jobs/access-log-purge',
+      'POST /partners',
+      'POST /projects',
+      'POST /projects/from-template',
+      'POST /projects/{id}/company-visits',
+      'POST /projects/{id}/information-meetings',
+      'POST /projects/{id}/partners',
+      'PUT /projects/{id}/goals',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { applyDecorators, CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, Logger, Optional, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, Logger, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ProblemException } from '../http/problem';
@@ -37,6 +37,22 @@ export interface AccessDeniedListener {
 }
 export const ACCESS_DENIED_LISTENER = Symbol('ACCESS_DENIED_LISTENER');
 
+/**
+ * Checks a request that its roles allow against the user's data scope (own caseload, team,
+ * areas): a service whose data is scoped below the role provides one under DATA_SCOPE_CHECK in a
+ * global module. It refuses by throwing (403 `out-of-scope`); the refusal is told to the
+ * ACCESS_DENIED_LISTENER like a role's.
+ */
+export interface DataScopeCheck {
+  check(context: ExecutionContext, principal: Principal): Promise<void>;
+}
+export const DATA_SCOPE_CHECK = Symbol('DATA_SCOPE_CHECK');
+
+/** The roles an endpoint declares (its handler's, else its controller's); undefined when it declares none. */
+export function allowedRolesOf(reflector: Reflector, context: ExecutionContext): RoleName[] | undefined {
+  return reflector.getAllAndOverride<RoleName[] | undefined>(ALLOWED_ROLES, [context.getHandler(), context.getClass()]);
+}
+
 /** An endpoint anyone may call without a token (health probes). */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
 
@@ -51,6 +67,7 @@ export class RolesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Optional() @Inject(ACCESS_DENIED_LISTENER) private readonly deniedListener?: AccessDeniedListener,
+    @Optional() @Inject(DATA_SCOPE_CHECK) private readonly scopeCheck?: DataScopeCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,7 +75,7 @@ export class RolesGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const allowed = this.reflector.getAllAndOverride<RoleName[] | undefined>(ALLOWED_ROLES, targets);
+    const allowed = allowedRolesOf(this.reflector, context);
     const principal = request.principal;
     if (!principal) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'token-missing');
     if (!allowed) {
@@ -70,7 +87,17 @@ export class RolesGuard implements CanActivate {
       await this.tellDenied(context, principal);
       throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', `Kræver en af rollerne: ${allowed.join(', ')}`);
     }
+    if (this.scopeCheck) await this.checkScope(context, principal);
     return true;
+  }
+
+  private async checkScope(context: ExecutionContext, principal: Principal): Promise<void> {
+    try {
+      await this.scopeCheck!.check(context, principal);
+    } catch (error) {
+      if (error instanceof HttpException && error.getStatus() === HttpStatus.FORBIDDEN) await this.tellDenied(context, principal);
+      throw error;
+    }
   }
 
   private async tellDenied(context: ExecutionContext, principal: Principal): Promise<void> {

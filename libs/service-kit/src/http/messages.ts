@@ -10,6 +10,14 @@ export const MESSAGES = {
   'token-missing': { da: 'Log ind: forespørgslen mangler et adgangstoken', en: 'Log in: the request has no access token' },
   'token-invalid': { da: 'Adgangstokenet er ugyldigt eller udløbet', en: 'The access token is invalid or expired' },
   forbidden: { da: 'Din rolle giver ikke adgang til dette', en: 'Your role does not give access to this' },
+  'out-of-scope': {
+    da: 'Det ligger uden for dit ansvarsområde (egen sagsstamme, teamets eller dine områders)',
+    en: 'That is outside your responsibility (own caseload, your team’s or your areas’)',
+  },
+  'staff-not-linked': {
+    da: 'Dit login er ikke koblet til en medarbejder; bed en administrator om at koble det',
+    en: 'Your login is not linked to a staff member; ask an administrator to link it',
+  },
   'tenant-not-served': { da: 'Denne installation betjener ikke din kommune', en: 'This installation does not serve your municipality' },
   'identity-provider-unavailable': { da: 'Login-tjenesten svarer ikke; prøv igen', en: 'The identity provider does not answer; try again' },
   'too-many-requests': { da: 'For mange forespørgsler; vent lidt', en: 'Too many requests; wait a little' },

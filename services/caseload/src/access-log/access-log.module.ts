@@ -1,33 +1,24 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Module } from '@nestjs/common';
 import { MigrationInterface } from 'typeorm';
-import { ACCESS_DENIED_LISTENER } from '@fremskudt/service-kit';
-import { CitizenAccessLog } from '../citizens/citizen-access-log';
+import { CitizenAccessLogModule } from '@fremskudt/service-kit';
+import { CaseloadConfig } from '../privacy/caseload-config';
+import { CASELOAD_CONFIG } from '../privacy/privacy.module';
 import { AccessLog1763900000510 } from './1763900000510-access-log';
-import { AccessLogController } from './access-log.controller';
-import { AccessLogPurgeScheduler } from './access-log-purge.scheduler';
-import { AccessLogService } from './access-log.service';
-import { CitizenAccessInterceptor } from './citizen-access.interceptor';
-import { PersistedCitizenAccessLog } from './persisted-access-log';
+import { CprCriterionHooks } from './cpr-criterion.hooks';
 
 /**
- * The access log of citizens' personal data: the persisted log behind CitizenAccessLog, the
- * interceptor that records every `@CitizenAccess` endpoint's calls, the RolesGuard's listener
- * for denied ones (global, so the platform's guard finds it), the administrators' query, the
- * citizens' export and the retention purge.
+ * Caseload's access log of citizens' personal data (service-kit's CitizenAccessLogModule over its
+ * own table): a CPR criterion kept as its keyed hash, the retention from caseload's validated
+ * settings, the export for the citizens of this service.
  */
-@Global()
 @Module({
-  controllers: [AccessLogController],
-  providers: [
-    { provide: CitizenAccessLog, useClass: PersistedCitizenAccessLog },
-    CitizenAccessInterceptor,
-    { provide: APP_INTERCEPTOR, useExisting: CitizenAccessInterceptor },
-    { provide: ACCESS_DENIED_LISTENER, useExisting: CitizenAccessInterceptor },
-    AccessLogService,
-    AccessLogPurgeScheduler,
+  imports: [
+    CitizenAccessLogModule.forService({
+      citizens: { table: 'citizen', idColumn: 'id' },
+      hooks: CprCriterionHooks,
+      retentionDays: { useFactory: (config: CaseloadConfig) => config.accessLogRetentionDays, inject: [CASELOAD_CONFIG] },
+    }),
   ],
-  exports: [CitizenAccessLog, ACCESS_DENIED_LISTENER],
 })
 export class AccessLogModule {}
 

@@ -25,7 +25,7 @@ export class CitizensController {
     private readonly changes: CitizenChangesService,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -37,7 +37,7 @@ export class CitizensController {
     return this.citizens.register(command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get()
   @CitizenAccess({ action: 'search', criterion: queryCriterion('name', 'areaCode', 'status') })
   @ApiOkResponse({ type: [CitizenView], description: 'Borgere der passer på alle angivne kriterier, sorteret efter navn (aldrig CPR-nummeret)' })
@@ -48,7 +48,7 @@ export class CitizensController {
   }
 
   /** A search with the criteria in the body: the only way to search by CPR number, which must never stand in a URL. */
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post('search')
   @SensitiveLookup() // a CPR lookup: throttled harder per user, so nobody walks the CPR space
   @HttpCode(HttpStatus.OK)
@@ -60,7 +60,7 @@ export class CitizensController {
     return this.citizens.search(criteria);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':id')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenView })
@@ -69,7 +69,7 @@ export class CitizensController {
     return this.citizens.get(id);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Patch(':id')
   @IdempotentCommand()
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
@@ -82,7 +82,7 @@ export class CitizensController {
     return this.changes.changeProfile(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/exit')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -95,7 +95,7 @@ export class CitizensController {
     return this.changes.exit(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/reentry')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -108,7 +108,7 @@ export class CitizensController {
     return this.changes.reenter(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/periods')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [CasePeriodView], description: 'Alle borgerens forløb, ældste først' })

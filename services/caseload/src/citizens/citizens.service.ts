@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { CitizenRegistered } from '@fremskudt/contracts';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
+import { NotFoundProblem } from '@fremskudt/service-kit';
 import { CaseEvents } from '../case/case-events';
+import { citizenScopeCondition, DataScopeService, named } from '../data-scope';
 import { CasePeriod } from '../case/case-period.entity';
 import { copenhagenDateOf } from '../rules';
 import { Citizen } from './citizen.entity';
 import { CprProtector } from '../privacy/cpr-protection';
+import { citizenAlreadyRegistered, refuseRegisteredCpr } from '../privacy/cpr-uniqueness';
 import { NAME_SEARCH_EXPRESSION, nameSearchPattern } from './citizen-search';
 import { cprBirthDate } from './cpr';
 import { CitizenView, RegisterCitizenDto } from './register-citizen.dto';
@@ -35,12 +37,14 @@ export class CitizensService {
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(CaseEvents) private readonly events: CaseEvents,
     @Inject(CprProtector) private readonly cpr: CprProtector,
+    @Inject(DataScopeService) private readonly dataScope: DataScopeService,
   ) {}
 
   /** Registers a citizen (CPR number encrypted, with its keyed hash) and publishes CitizenRegistered in the same transaction. */
   async register(command: RegisterCitizenDto): Promise<CitizenView> {
     try {
       return await this.unitOfWork.command(async (manager) => {
+        await refuseRegisteredCpr(manager, this.cpr.lookupHashes(command.cpr));
         const registeredAt = new Date();
         const citizen = manager.create(Citizen, {
           id: randomUUID(),
@@ -84,7 +88,7 @@ export class CitizensService {
       });
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'citizen_cpr_hash_unique_per_tenant') {
-        throw new ConflictProblem('citizen-already-registered', 'A citizen with this CPR number is already registered');
+        throw citizenAlreadyRegistered();
       }
       throw error;
     }
@@ -96,14 +100,16 @@ export class CitizensService {
     return toCitizenView(citizen);
   }
 
-  /** Citizens by name prefix, exact CPR number (by its keyed hash) and/or area, sorted by name (Danish order). */
+  /** Citizens by name prefix, exact CPR number (by its keyed hash) and/or area, in the user's scope, sorted by name (Danish order). */
   search(query: SearchCitizensCriteria): Promise<CitizenView[]> {
     return this.unitOfWork.run(async (manager) => {
       const builder = manager.createQueryBuilder(Citizen, 'c');
       if (query.name !== undefined) builder.andWhere(`${NAME_SEARCH_EXPRESSION} LIKE lower(:namePattern)`, { namePattern: nameSearchPattern(query.name) });
-      if (query.cpr !== undefined) builder.andWhere('c.cpr_hash = :cprHash', { cprHash: this.cpr.hash(query.cpr) });
+      if (query.cpr !== undefined) builder.andWhere('c.cpr_hash IN (:...cprHashes)', { cprHashes: this.cpr.lookupHashes(query.cpr) });
       if (query.areaCode !== undefined) builder.andWhere('c.area_code = :areaCode', { areaCode: query.areaCode });
       if (query.status !== undefined) builder.andWhere('c.status = :status', { status: query.status });
+      const scopeParameters: Record<string, unknown> = {};
+      builder.andWhere(citizenScopeCondition(this.dataScope.current(), 'c', named(scopeParameters)), scopeParameters);
       const citizens = await builder
         .orderBy('c.name COLLATE "da-DK-x-icu"')
         .addOrderBy('c.id')

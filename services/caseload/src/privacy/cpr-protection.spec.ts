@@ -48,6 +48,23 @@ describe('CprProtector', () => {
     expect(protector.hash('0101901234')).toHaveLength(32);
   });
 
+  it('looks a number up by the current hash key and, during a rotation, by the other one; hashes new values with the current key only', () => {
+    const [previousKey, currentKey] = [randomBytes(32), randomBytes(32)];
+    const before = new CprProtector(keys(1, undefined, previousKey));
+    const during = new CprProtector({ ...keys(1, undefined, currentKey), transitionHashKey: previousKey });
+    const after = new CprProtector(keys(1, undefined, currentKey));
+    expect(before.lookupHashes('010190-1234')).toEqual([before.hash('0101901234')]);
+    expect(during.hash('0101901234').equals(after.hash('0101901234'))).toBe(true);
+    expect(during.lookupHashes('010190-1234')).toEqual([after.hash('0101901234'), before.hash('0101901234')]);
+    expect(during.lookupHashes('0101901235')).not.toContainEqual(before.hash('0101901234'));
+  });
+
+  it('tells which key ids it holds and which one seals', () => {
+    const twoKeys = new CprProtector(keys(2, [[2, randomBytes(32)], [1, randomBytes(32)]]));
+    expect(twoKeys.currentKeyId).toBe(2);
+    expect([1, 2, 3].map((id) => twoKeys.hasKey(id))).toEqual([true, true, false]);
+  });
+
   it('needs a key for the current key id', () => {
     expect(() => new CprProtector(keys(3))).toThrow('CPR key id 3 has no key');
   });

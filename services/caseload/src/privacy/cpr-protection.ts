@@ -11,13 +11,20 @@ const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 /**
  * The keys for CPR numbers at rest. Encryption keys have an id (1-255) that is stored as the first
  * byte of every ciphertext, so a later key can be added for new rows while rows sealed with an
- * older one still open: rotation adds the new key as current and keeps the old ones here.
+ * older one still open: rotation adds the new key as current and keeps the old ones here until
+ * the re-encryption job has moved every row to the current one.
  */
 export interface CprKeys {
   currentKeyId: number;
   encryptionKeys: ReadonlyMap<number, Buffer>;
-  /** One key for good: changing it would make every stored hash unfindable. */
+  /** The key new values are hashed with (CPR_HASH_KEY). */
   hashKey: Buffer;
+  /**
+   * During a hash-key rotation only: the other key whose hashes stored rows may still carry
+   * (CPR_HASH_KEY_PREVIOUS, or CPR_HASH_KEY_NEXT before the switch). Lookups and the uniqueness
+   * check match its hashes too; nothing new is hashed with it.
+   */
+  transitionHashKey?: Buffer;
 }
 
 /**
@@ -29,6 +36,16 @@ export interface CprKeys {
 export class CprProtector {
   constructor(private readonly keys: CprKeys) {
     if (!keys.encryptionKeys.has(keys.currentKeyId)) throw new Error(`CPR key id ${keys.currentKeyId} has no key`);
+  }
+
+  /** The id of the key new values are sealed with. */
+  get currentKeyId(): number {
+    return this.keys.currentKeyId;
+  }
+
+  /** Whether values sealed with this key id can be opened. */
+  hasKey(keyId: number): boolean {
+    return this.keys.encryptionKeys.has(keyId);
   }
 
   /** key id (1 byte) ‖ IV (12) ‖ GCM tag (16) ‖ ciphertext of the ten digits. */
@@ -49,8 +66,19 @@ export class CprProtector {
     return Buffer.concat([decipher.update(stored.subarray(HEADER_BYTES)), decipher.final()]).toString('utf8');
   }
 
-  /** The keyed hash of the number (with or without the dash): equal numbers, equal hashes. */
+  /** The keyed hash of the number (with or without the dash) under the current hash key: equal numbers, equal hashes. */
   hash(cpr: string): Buffer {
-    return createHmac('sha256', this.keys.hashKey).update(normaliseCpr(cpr), 'utf8').digest();
+    return hmac(this.keys.hashKey, cpr);
+  }
+
+  /**
+   * Every hash a stored row of this number may carry: the current key's, and during a rotation the
+   * other key's. Lookups and the uniqueness check match any of them.
+   */
+  lookupHashes(cpr: string): Buffer[] {
+    const { transitionHashKey } = this.keys;
+    return transitionHashKey ? [this.hash(cpr), hmac(transitionHashKey, cpr)] : [this.hash(cpr)];
   }
 }
+
+const hmac = (key: Buffer, cpr: string): Buffer => createHmac('sha256', key).update(normaliseCpr(cpr), 'utf8').digest();

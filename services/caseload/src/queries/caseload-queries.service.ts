@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@fremskudt/persistence';
 import { NotFoundProblem } from '@fremskudt/service-kit';
 import { copenhagenToday } from '../case/calendar';
+import { citizenScopeCondition, DataScopeService, positional } from '../data-scope';
 import { TaskKind } from '../interviews/tasks/consultant-task.entity';
 import { isOverdue } from '../rules';
 import { StaffMember } from '../staff/staff-member.entity';
@@ -39,7 +40,10 @@ const noTasks = (): TaskCountsView => ({
  */
 @Injectable()
 export class CaseloadQueriesService {
-  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(DataScopeService) private readonly dataScope: DataScopeService,
+  ) {}
 
   caseloadOverview(staffId: string, query: CaseloadOverviewQuery): Promise<CaseloadOverviewView> {
     const date = query.date ?? copenhagenToday();
@@ -84,6 +88,8 @@ export class CaseloadQueriesService {
 
   interviewsDue(query: InterviewsDueQuery): Promise<InterviewsDueView> {
     const week = queryWeekOf(query.date ?? copenhagenToday());
+    const parameters: unknown[] = [week.to, query.consultantId ?? null, query.teamCode ?? null, query.areaCode ?? null];
+    const inScope = citizenScopeCondition(this.dataScope.current(), 'c', positional(parameters));
     return this.unitOfWork.run(async (manager) => {
       if (query.consultantId !== undefined) await this.staffMember(manager, query.consultantId);
       const rows = (await manager.query(
@@ -97,8 +103,9 @@ export class CaseloadQueriesService {
             AND ($2::uuid IS NULL OR a.consultant_id = $2::uuid)
             AND ($3::text IS NULL OR s.team_code = $3)
             AND ($4::text IS NULL OR c.area_code = $4)
+            AND ${inScope}
           ORDER BY d.next_due_date, c.name COLLATE "da-DK-x-icu", c.id`,
-        [week.to, query.consultantId ?? null, query.teamCode ?? null, query.areaCode ?? null],
+        parameters,
       )) as Array<Omit<DueInterviewView, 'nextScheduledAt'> & { nextScheduledAt: Date | null }>;
       const answer: InterviewsDueView = { week: week.label, from: week.from, to: week.to, due: [], overdue: [] };
       for (const row of rows) {

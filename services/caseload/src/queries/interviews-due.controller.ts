@@ -14,7 +14,7 @@ import { Allow, Role } from '@fremskudt/service-kit';
 export class InterviewsDueController {
   constructor(private readonly queries: CaseloadQueriesService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
   @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'interviews-due', ...queryCriterion('date', 'consultantId', 'teamCode', 'areaCode')(request) }) })
   @ApiOkResponse({

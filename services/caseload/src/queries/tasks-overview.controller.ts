@@ -13,7 +13,7 @@ import { Allow, Role } from '@fremskudt/service-kit';
 export class TasksOverviewController {
   constructor(private readonly queries: CaseloadQueriesService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
   @ApiOkResponse({ type: TasksOverviewView, description: 'Åbne opgaver pr. jobkonsulent i teamet, efter slags og med antal overskredne' })
   @ApiBadRequestResponse({ description: 'Manglende eller ugyldigt team, ugyldig dato; hvert felt med fejl er navngivet' })

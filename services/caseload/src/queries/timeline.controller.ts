@@ -26,7 +26,7 @@ export class TimelineView {
 export class TimelineController {
   constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':id/timeline')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: TimelineView, description: 'Alt om borgeren fra alle tjenester, efter dato og i den rækkefølge det blev registreret' })

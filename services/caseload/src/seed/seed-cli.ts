@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   };
   if (!values.token) {
     throw new Error(
-      `--token (or FREMSKUDT_TOKEN) is required: a bearer token for the tenant with the roles tenant-admin and team-lead; locally: node deploy/local/oidc/oidc.mjs token seed ${values.tenant} tenant-admin,team-lead`,
+      `--token (or FREMSKUDT_TOKEN) is required: a bearer token for the tenant with the roles tenant-admin and unit-lead; locally: node deploy/local/oidc/oidc.mjs token seed ${values.tenant} tenant-admin,unit-lead`,
     );
   }
   const started = Date.now();

@@ -34,7 +34,7 @@ export interface SeedOptions {
   baseUrl: string;
   /** The tenant being seeded: the one in the access token. */
   tenant: string;
-  /** A bearer token for the tenant with the roles tenant-admin (staff) and job-consultant or team-lead (citizens). */
+  /** A bearer token for the tenant with the roles tenant-admin (staff) and unit-lead (citizens of every team and area). */
   accessToken: string;
   /** Job consultants per team (the brief: 15.5 consultants in three teams). */
   consultantsPerTeam?: number;

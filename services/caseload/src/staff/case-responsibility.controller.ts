@@ -12,7 +12,7 @@ const CitizenId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
 export class CaseResponsibilityController {
   constructor(private readonly responsibility: CaseResponsibilityService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Put(':id/consultant')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
@@ -32,7 +32,7 @@ export class CaseResponsibilityController {
     return this.responsibility.assign(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/assignments')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [CaseAssignmentView], description: 'Alle borgerens sagsansvarlige, ældste først' })

@@ -19,3 +19,5 @@ export class StaffModule {}
 
 export const staffEntities = [StaffMember, CaseAssignment];
 export const staffMigrations = [Staff1763900000200];
+/** Listed after the personal-data migrations (timestamp order), so the app module appends it at the end. */
+export { StaffLoginSubject1763900000600 } from './1763900000600-staff-login-subject';

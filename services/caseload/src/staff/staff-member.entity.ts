@@ -14,6 +14,10 @@ export class StaffMember {
   @Column()
   name: string;
 
+  /** The identity broker's subject (token `sub`) the staff member signs in with; null until linked. */
+  @Column({ name: 'login_subject', type: 'text', nullable: true })
+  loginSubject: string | null;
+
   @Column({ type: 'text' })
   role: StaffRole;
 

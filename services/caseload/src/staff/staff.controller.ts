@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkRe
 import { Allow, IdempotentCommand, Role, RoleGroups } from '@fremskudt/service-kit';
 import { CitizenAccess } from '../access-log/citizen-access.decorator';
 import { requireAnyOf } from '../citizens/require-any-of';
+import { ScopedToStaff } from '../data-scope';
 import { StaffService } from './staff.service';
 import { CaseloadView, ChangeStaffMemberDto, RegisterStaffMemberDto, STAFF_CHANGE_ATTRIBUTES, StaffMemberView, StaffQuery } from './staff.dto';
 
@@ -50,9 +51,10 @@ export class StaffController {
     return this.staff.change(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/caseload')
   @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'caseload', consultantId: request.params.id }) })
+  @ScopedToStaff('id')
   @ApiOkResponse({ type: CaseloadView, description: 'Borgerne medarbejderen har sagsansvar for nu, med antal og kapacitet' })
   @ApiNotFoundResponse({ description: 'Ukendt medarbejder (eller en anden kommunes)' })
   caseload(@StaffId() id: string): Promise<CaseloadView> {

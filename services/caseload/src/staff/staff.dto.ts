@@ -7,6 +7,9 @@ import { IsOptionalNotNull } from '../citizens/require-any-of';
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const CODE_MESSAGE = 'must be a code (lower-case letters, digits, dashes)';
 const MAX_CAPACITY = 500;
+/** Printable characters without spaces: what identity brokers put in `sub` (uuids, e-mail-like ids, URNs). */
+const LOGIN_SUBJECT = /^[\x21-\x7e]+$/;
+const LOGIN_SUBJECT_MESSAGE = 'must be printable characters without spaces';
 
 export class RegisterStaffMemberDto {
   @ApiProperty({ example: 'Jens Madsen', description: 'Fulde navn (bliver i sagsstammen, kommer aldrig på et emne)' })
@@ -34,6 +37,16 @@ export class RegisterStaffMemberDto {
   @Min(0)
   @Max(MAX_CAPACITY)
   caseloadCapacity?: number;
+
+  @ApiPropertyOptional({
+    example: 'a3f0c2e4-jmad',
+    description: "Login-id hos kommunens identitetsudbyder (tokenets `sub`). Brugerens adgang til borgere (egen sagsstamme, teamets, områdets) findes gennem den medarbejder, den peger på. Unik i kommunen.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  @Matches(LOGIN_SUBJECT, { message: LOGIN_SUBJECT_MESSAGE })
+  loginSubject?: string;
 }
 
 export class ChangeStaffMemberDto {
@@ -60,9 +73,16 @@ export class ChangeStaffMemberDto {
   @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Nyt login-id hos identitetsudbyderen; null fjerner koblingen (brugeren når så ingen borgere)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  @Matches(LOGIN_SUBJECT, { message: LOGIN_SUBJECT_MESSAGE })
+  loginSubject?: string | null;
 }
 
-export const STAFF_CHANGE_ATTRIBUTES = ['teamCode', 'areaCodes', 'caseloadCapacity', 'active'] as const;
+export const STAFF_CHANGE_ATTRIBUTES = ['teamCode', 'areaCodes', 'caseloadCapacity', 'active', 'loginSubject'] as const;
 
 const booleanQuery = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -92,6 +112,7 @@ export class StaffMemberView {
   @ApiProperty({ type: [String] }) areaCodes: string[];
   @ApiProperty({ type: 'integer' }) caseloadCapacity: number;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Login-id hos identitetsudbyderen (null: ikke koblet)' }) loginSubject: string | null;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
 }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, FindOptionsWhere } from 'typeorm';
-import { StaffMemberChanged, StaffMemberRegistered } from '@fremskudt/contracts';
+import { EntityManager, FindOptionsWhere, QueryFailedError } from 'typeorm';
+import { StaffLoginLinked, StaffMemberChanged, StaffMemberRegistered } from '@fremskudt/contracts';
 import { OutboxWriter } from '@fremskudt/messaging';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { NotFoundProblem } from '@fremskudt/service-kit';
+import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { StaffMember } from './staff-member.entity';
 import { CaseloadView, ChangeStaffMemberDto, RegisterStaffMemberDto, StaffMemberView, StaffQuery } from './staff.dto';
@@ -17,8 +17,21 @@ export const toStaffMemberView = (member: StaffMember): StaffMemberView => ({
   areaCodes: member.areaCodes,
   caseloadCapacity: member.caseloadCapacity,
   active: member.active,
+  loginSubject: member.loginSubject,
   registeredAt: member.registeredAt.toISOString(),
 });
+
+/** One staff member per login subject and tenant: a second is a conflict, not a 500. */
+async function uniqueLoginSubject<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'staff_member_login_subject_per_tenant') {
+      throw new ConflictProblem('login-subject-taken', 'Another staff member already signs in with this login subject');
+    }
+    throw error;
+  }
+}
 
 const distinct = (codes: string[]): string[] => [...new Set(codes)];
 const sameCodes = (a: string[], b: string[]) => a.length === b.length && a.every((code, index) => code === b[index]);
@@ -43,12 +56,13 @@ export class StaffService {
 
   /** Registers a staff member and publishes StaffMemberRegistered (by id; the name stays here). */
   register(command: RegisterStaffMemberDto): Promise<StaffMemberView> {
-    return this.unitOfWork.command(async (manager) => {
+    return uniqueLoginSubject(() => this.unitOfWork.command(async (manager) => {
       const now = new Date();
       const member = manager.create(StaffMember, {
         id: randomUUID(),
         tenantId: TenantContext.currentTenant(),
         name: command.name,
+        loginSubject: command.loginSubject ?? null,
         role: command.role,
         teamCode: command.teamCode,
         areaCodes: distinct(command.areaCodes),
@@ -66,13 +80,17 @@ export class StaffService {
         caseloadCapacity: member.caseloadCapacity,
         registeredAt: now.toISOString(),
       });
+      if (member.loginSubject) await this.outbox.publish(manager, StaffLoginLinked, { staffId: member.id, loginSubject: member.loginSubject, linkedAt: now.toISOString() });
       return toStaffMemberView(member);
-    });
+    }));
   }
 
-  /** Changes team, areas, capacity or active state; StaffMemberChanged only when something changed. */
+  /**
+   * Changes team, areas, capacity, active state or login subject; StaffMemberChanged (and
+   * StaffLoginLinked for the login) only when something changed.
+   */
   change(id: string, command: ChangeStaffMemberDto): Promise<StaffMemberView> {
-    return this.unitOfWork.command(async (manager) => {
+    return uniqueLoginSubject(() => this.unitOfWork.command(async (manager) => {
       const member = await manager.findOne(StaffMember, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw new NotFoundProblem(`Staff member ${id} not found`);
       const next = {
@@ -81,18 +99,21 @@ export class StaffService {
         caseloadCapacity: command.caseloadCapacity ?? member.caseloadCapacity,
         active: command.active ?? member.active,
       };
+      const loginSubject = command.loginSubject === undefined ? member.loginSubject : command.loginSubject;
       const changed =
         next.teamCode !== member.teamCode ||
         !sameCodes(next.areaCodes, member.areaCodes) ||
         next.caseloadCapacity !== member.caseloadCapacity ||
         next.active !== member.active;
-      if (!changed) return toStaffMemberView(member);
+      const relinked = loginSubject !== member.loginSubject;
+      if (!changed && !relinked) return toStaffMemberView(member);
       const now = new Date();
-      Object.assign(member, next, { updatedAt: now });
-      await manager.update(StaffMember, { id }, { ...next, updatedAt: now });
-      await this.outbox.publish(manager, StaffMemberChanged, { staffId: id, ...next, changedAt: now.toISOString() });
+      Object.assign(member, next, { loginSubject, updatedAt: now });
+      await manager.update(StaffMember, { id }, { ...next, loginSubject, updatedAt: now });
+      if (changed) await this.outbox.publish(manager, StaffMemberChanged, { staffId: id, ...next, changedAt: now.toISOString() });
+      if (relinked) await this.outbox.publish(manager, StaffLoginLinked, { staffId: id, loginSubject, linkedAt: now.toISOString() });
       return toStaffMemberView(member);
-    });
+    }));
   }
 
   list(query: StaffQuery): Promise<StaffMemberView[]> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { requireAnyOf } from '../shared/validation';
 import { ChangeCompanyDto, COMPANY_CHANGE_ATTRIBUTES, CompaniesQuery, CompanyView, RegisterCompanyDto } from './company.dto';
@@ -18,7 +18,7 @@ export class CompaniesController {
     @Inject(ContactsService) private readonly contacts: ContactsService,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -29,7 +29,7 @@ export class CompaniesController {
     return this.companies.register(command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
   @ApiOkResponse({ type: [CompanyView], description: 'Kommunens virksomheder, efter navn' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -37,7 +37,7 @@ export class CompaniesController {
     return this.companies.list(query);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id')
   @ApiOkResponse({ type: CompanyView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -46,7 +46,7 @@ export class CompaniesController {
     return this.companies.get(id);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: CompanyView, description: 'Ændret (CompanyUpdated, når noget faktisk ændrede sig)' })
@@ -57,8 +57,9 @@ export class CompaniesController {
     return this.companies.change(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/contacts')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenIds', citizenOf: (contact: ContactView) => contact.citizenIds, onlyWithCitizen: true })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ContactView, description: 'Kontakten er registreret (ContactLogged)' })
@@ -69,8 +70,9 @@ export class CompaniesController {
     return this.contacts.log(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/contacts')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'company-contacts', companyId: request.params.id }) })
   @ApiOkResponse({ type: [ContactView], description: 'Virksomhedens kontakter, nyeste først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
   @ApiNotFoundResponse({ description: UNKNOWN_COMPANY })

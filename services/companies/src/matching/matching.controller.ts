@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Allow, Role, languageOf } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, Role, languageOf } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { CandidatesForOpeningView, MatchingQuery, OpeningsForCitizenView } from './matching.dto';
 import { MatchingService } from './matching.service';
@@ -11,8 +11,9 @@ import { MatchingService } from './matching.service';
 export class MatchingController {
   constructor(@Inject(MatchingService) private readonly matching: MatchingService) {}
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get('citizens/:id/matching-openings')
+  @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({
     type: OpeningsForCitizenView,
     description: 'De åbne jobåbninger rangeret for borgeren efter jobønsket (branche, afstand, timer, dansk), hver med begrundelser; og dem borgeren er udelukket fra, med alle grunde',
@@ -24,8 +25,9 @@ export class MatchingController {
     return this.matching.openingsForCitizen(citizenId, query.limit, languageOf(request));
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get('openings/:id/candidates')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'opening-candidates', openingId: request.params.id }) })
   @ApiOkResponse({
     type: CandidatesForOpeningView,
     description: 'Borgere med et gældende jobønske rangeret for jobåbningen, hver med begrundelser; og de udelukkede, med alle grunde',

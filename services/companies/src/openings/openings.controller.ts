@@ -12,7 +12,7 @@ const UNKNOWN_OPENING = 'Ukendt jobåbning (eller en anden kommunes)';
 export class OpeningsController {
   constructor(@Inject(OpeningsService) private readonly openings: OpeningsService) {}
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post('companies/:id/openings')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -24,7 +24,7 @@ export class OpeningsController {
     return this.openings.publish(companyId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get('openings')
   @ApiOkResponse({ type: [OpeningView], description: 'Kommunens jobåbninger, nyeste først' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
@@ -32,7 +32,7 @@ export class OpeningsController {
     return this.openings.list(query);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get('openings/:id')
   @ApiOkResponse({ type: OpeningView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -41,7 +41,7 @@ export class OpeningsController {
     return this.openings.get(id);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post('openings/:id/fill')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -53,7 +53,7 @@ export class OpeningsController {
     return this.openings.fill(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post('openings/:id/close')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()

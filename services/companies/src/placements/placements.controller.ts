@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, IdempotentCommand, listCriterion, Role } from '@fremskudt/service-kit';
 import { IdParam } from '../shared/ids';
 import { EndPlacementDto, PlacementsQuery, PlacementView, PlanPlacementDto, StartPlacementDto } from './placement.dto';
 import { PlacementsService } from './placements.service';
+
+const placed = (placement: PlacementView) => placement.citizenId;
 
 const UNKNOWN_PLACEMENT = 'Ukendt placering (eller en anden kommunes)';
 
@@ -12,8 +14,9 @@ const UNKNOWN_PLACEMENT = 'Ukendt placering (eller en anden kommunes)';
 export class PlacementsController {
   constructor(@Inject(PlacementsService) private readonly placements: PlacementsService) {}
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post()
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: PlacementView, description: 'Placeringen er aftalt (PlacementPlanned)' })
@@ -27,16 +30,18 @@ export class PlacementsController {
     return this.placements.plan(command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
+  @CitizenAccess({ action: 'search', citizenQuery: 'citizenId', criterion: listCriterion('placements', [], ['companyId', 'status']) })
   @ApiOkResponse({ type: [PlacementView], description: 'Kommunens placeringer, efter planlagt start' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
   list(@Query() query: PlacementsQuery): Promise<PlacementView[]> {
     return this.placements.list(query);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id')
+  @CitizenAccess({ action: 'read', citizenOf: placed })
   @ApiOkResponse({ type: PlacementView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
   @ApiNotFoundResponse({ description: UNKNOWN_PLACEMENT })
@@ -44,8 +49,9 @@ export class PlacementsController {
     return this.placements.get(id);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/start')
+  @CitizenAccess({ action: 'change', citizenOf: placed })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: PlacementView, description: 'Borgeren er startet (PlacementStarted: tæller som startet virksomhedsplacering)' })
@@ -56,8 +62,9 @@ export class PlacementsController {
     return this.placements.start(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/end')
+  @CitizenAccess({ action: 'change', citizenOf: placed })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: PlacementView, description: 'Placeringen er afsluttet med årsagen (PlacementEnded)' })

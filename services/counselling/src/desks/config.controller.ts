@@ -61,7 +61,7 @@ export class TopicsController {
 export class PartnersController {
   constructor(@Inject(ConfigurationService) private readonly configuration: ConfigurationService) {}
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post('areas/:areaCode/partners')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -80,7 +80,7 @@ export class PartnersController {
     return this.configuration.partners(params.areaCode);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Patch('partners/:id')
   @IdempotentCommand()
   @ApiOkResponse({ type: PartnerView, description: 'Ændret' })

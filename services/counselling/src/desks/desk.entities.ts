@@ -42,4 +42,6 @@ export class StaffMember {
   @Column({ name: 'team_code' }) teamCode: string;
   @Column({ name: 'area_codes', type: 'text', array: true }) areaCodes: string[];
   @Column() active: boolean;
+  /** The subject the staff member signs in with (caseload's StaffLoginLinked); null until linked. */
+  @Column({ name: 'login_subject', type: 'text', nullable: true }) loginSubject: string | null;
 }

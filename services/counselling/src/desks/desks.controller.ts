@@ -24,6 +24,7 @@ import {
 } from './desks.dto';
 import { DesksService } from './desks.service';
 import { requireAnyOf } from './validation';
+import { AtDesk } from './desk-scope';
 
 export const DeskId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
 const UNKNOWN_DESK = 'Ukendt skranke (eller en anden kommunes)';
@@ -33,7 +34,7 @@ const UNKNOWN_DESK = 'Ukendt skranke (eller en anden kommunes)';
 export class DesksController {
   constructor(@Inject(DesksService) private readonly desks: DesksService) {}
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -60,8 +61,9 @@ export class DesksController {
     return this.desks.get(id);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Patch(':id')
+  @AtDesk({ deskParam: 'id' })
   @IdempotentCommand()
   @ApiOkResponse({ type: DeskView, description: 'Ændret' })
   @ApiBadRequestResponse({ description: 'Ugyldige data, eller intet at ændre' })
@@ -80,8 +82,9 @@ export class DesksController {
     return this.desks.openingHours(id);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Put(':id/opening-hours')
+  @AtDesk({ deskParam: 'id' })
   @IdempotentCommand()
   @ApiOkResponse({ type: OpeningHoursView, description: 'Ugeskemaet er erstattet (gælder alle datoer, også tilbage i tid)' })
   @ApiBadRequestResponse({ description: 'Ugyldige data: ugedag 1-7, tider TT:MM, lukker efter åbner, ingen overlap samme ugedag' })
@@ -90,8 +93,9 @@ export class DesksController {
     return this.desks.replaceOpeningHours(id, command);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post(':id/exceptions')
+  @AtDesk({ deskParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ExceptionView, description: 'Lukkedagen eller den ekstra åbning er registreret' })
@@ -105,8 +109,9 @@ export class DesksController {
     return this.desks.addException(id, command);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Delete(':id/exceptions/:exceptionId')
+  @AtDesk({ deskParam: 'id' })
   @HttpCode(HttpStatus.NO_CONTENT)
   @IdempotentCommand()
   @ApiNoContentResponse({ description: 'Undtagelsen er fjernet fra kalenderen' })

@@ -25,3 +25,5 @@ export class DesksModule {}
 
 export const desksEntities: EntityClass[] = [DeskOpeningHours, DeskException];
 export const desksMigrations: Array<new () => MigrationInterface> = [DeskSchedules1763900000200];
+/** Comes after the visits migration in timestamp order, so the app module lists it there. */
+export { StaffLoginSubject1763900000600 } from './1763900000600-staff-login-subject';

@@ -6,6 +6,7 @@ import {
   CitizenReentered,
   CitizenRegistered,
   PayloadOf,
+  StaffLoginLinked,
   StaffMemberChanged,
   StaffMemberRegistered,
 } from '@fremskudt/contracts';
@@ -67,6 +68,12 @@ export class ReadModelsHandler {
          SET team_code = EXCLUDED.team_code, area_codes = EXCLUDED.area_codes, active = EXCLUDED.active, updated_at = now()`,
       [event.staffId, event.teamCode, event.areaCodes, event.active],
     );
+  }
+
+  /** Whom a login signs in as: the user's areas' desks are theirs. Follows the registration on the same key, so the row is there. */
+  @EventPattern(StaffLoginLinked.type)
+  async onStaffLoginLinked(@Payload() event: PayloadOf<typeof StaffLoginLinked>, @Ctx() context: KafkaEventContext): Promise<void> {
+    await context.manager.query(`UPDATE staff_member SET login_subject = $2, updated_at = now() WHERE id = $1`, [event.staffId, event.loginSubject]);
   }
 }
 

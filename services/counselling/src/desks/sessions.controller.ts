@@ -4,16 +4,18 @@ import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { DeskId } from './desks.controller';
 import { ChangeSessionStaffDto, CloseSessionDto, ClosedSessionView, OpenSessionDto, SessionsQuery, SessionView } from './sessions.dto';
 import { SessionsService } from './sessions.service';
+import { AtDesk } from './desk-scope';
 
 const SessionId = () => Param('sessionId', new ParseUUIDPipe({ version: '4' }));
 const UNKNOWN_SESSION = 'Ukendt skranke eller session (eller en anden kommunes)';
 
 @ApiTags('desk sessions')
+@AtDesk({ deskParam: 'id' })
 @Controller('desks/:id/sessions')
 export class SessionsController {
   constructor(@Inject(SessionsService) private readonly sessions: SessionsService) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -30,7 +32,7 @@ export class SessionsController {
     return this.sessions.open(deskId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get()
   @ApiOkResponse({ type: [SessionView], description: 'Skrankens sessioner med åbningsdag i perioden, efter åbningstid' })
   @ApiBadRequestResponse({ description: 'Ugyldige datoer, til før fra, eller mere end 366 dage' })
@@ -39,7 +41,7 @@ export class SessionsController {
     return this.sessions.list(deskId, query);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':sessionId')
   @ApiOkResponse({ type: SessionView })
   @ApiNotFoundResponse({ description: UNKNOWN_SESSION })
@@ -47,7 +49,7 @@ export class SessionsController {
     return this.sessions.get(deskId, sessionId);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':sessionId/close')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
@@ -62,7 +64,7 @@ export class SessionsController {
     return this.sessions.close(deskId, sessionId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Put(':sessionId/staff')
   @IdempotentCommand()
   @ApiOkResponse({ type: SessionView, description: 'Medarbejderne på vagt er udskiftet' })

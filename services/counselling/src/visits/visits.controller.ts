@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, IdempotentCommand, listCriterion, Role } from '@fremskudt/service-kit';
 import { CheckInDto, CompleteVisitDto, DeskVisitsQuery, DeskVisitsView, LeaveVisitDto, QueueView, RegisterVisitDto, StaffCommandDto, VisitView } from './visit.dto';
 import { VisitQueriesService } from './visit-queries.service';
 import { VisitsService } from './visits.service';
+import { AtDesk } from '../desks/desk-scope';
+
+/** A visit names a citizen only when they have a case: anonymous visitors and those without a case are no one's personal data. */
+const visitor = (visit: VisitView) => visit.citizenId;
 
 const uuid = () => new ParseUUIDPipe();
 const BAD_INPUT = 'Ugyldige data; hvert felt med fejl er navngivet i errors[].field';
@@ -15,6 +19,7 @@ const OUTCOME_CONFLICTS =
   'case-action-without-case (samtale afholdt / jobplan revideret kan kun registreres for en borger med sag)';
 
 @ApiTags('visits')
+@AtDesk({ deskParam: 'deskId' })
 @Controller('desks')
 export class DeskVisitsController {
   constructor(
@@ -22,8 +27,9 @@ export class DeskVisitsController {
     private readonly queries: VisitQueriesService,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':deskId/visits')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiOperation({ summary: 'Fremmøde: en besøgende stiller sig i skrankens kø' })
@@ -37,8 +43,9 @@ export class DeskVisitsController {
     return this.visits.checkIn(deskId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':deskId/visits/registrations')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiOperation({
@@ -59,8 +66,9 @@ export class DeskVisitsController {
     return this.visits.register(deskId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':deskId/visits')
+  @CitizenAccess({ action: 'search', criterion: listCriterion('desk-visits', ['deskId'], ['from', 'to']) })
   @ApiOperation({ summary: 'Skrankens besøg i en periode (fremmødedatoer i København, begge med)' })
   @ApiOkResponse({ type: DeskVisitsView })
   @ApiBadRequestResponse({ description: `${BAD_INPUT}; to før from eller en periode over 366 dage navngiver to` })
@@ -69,8 +77,9 @@ export class DeskVisitsController {
     return this.queries.deskVisits(deskId, query.from, query.to);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':deskId/queue')
+  @CitizenAccess({ action: 'search', criterion: listCriterion('desk-queue', ['deskId']) })
   @ApiOperation({ summary: 'Skrankens kø lige nu: venter (med ventetid), i samtale, afsluttet i dag' })
   @ApiOkResponse({ type: QueueView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
@@ -79,8 +88,9 @@ export class DeskVisitsController {
     return this.queries.queue(deskId);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':deskId/queue/next')
+  @CitizenAccess({ action: 'change', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOperation({
@@ -99,6 +109,7 @@ export class DeskVisitsController {
 }
 
 @ApiTags('visits')
+@AtDesk({ visitParam: 'visitId' })
 @Controller('visits')
 export class VisitsController {
   constructor(
@@ -106,8 +117,9 @@ export class VisitsController {
     private readonly queries: VisitQueriesService,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':visitId')
+  @CitizenAccess({ action: 'read', citizenOf: visitor, onlyWithCitizen: true })
   @ApiOkResponse({ type: VisitView })
   @ApiBadRequestResponse({ description: 'Ugyldigt id' })
   @ApiNotFoundResponse({ description: UNKNOWN_VISIT })
@@ -115,8 +127,9 @@ export class VisitsController {
     return this.queries.get(visitId);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':visitId/talk')
+  @CitizenAccess({ action: 'change', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOperation({ summary: 'Start samtalen med netop denne ventende borger (også hvis borgeren bad om en anden konsulent)' })
@@ -128,8 +141,9 @@ export class VisitsController {
     return this.visits.startTalkWith(visitId, command.staffId);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':visitId/leave')
+  @CitizenAccess({ action: 'change', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOperation({ summary: 'Borgeren gik uden en samtale (ingen hændelse; tælles med i åbningens besøg)' })
@@ -141,8 +155,9 @@ export class VisitsController {
     return this.visits.leave(visitId, command.leftAt);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':visitId/complete')
+  @CitizenAccess({ action: 'change', citizenOf: visitor, onlyWithCitizen: true })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOperation({

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, IdempotentCommand, queryCriterion, Role } from '@fremskudt/service-kit';
 import { CITIZEN_REFERENCE_DESCRIPTION, CitizenReferencePipe } from '../partner-access';
 import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import {
@@ -17,6 +17,9 @@ import {
 } from './enrolments.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { ProgressService } from './progress.service';
+
+/** The participant of an enrolment: the citizen id for staff, the partner's own pseudonym for a partner (the access log resolves it). */
+const participant = (enrolment: EnrolmentView) => enrolment.citizenId;
 
 export const UNKNOWN_ENROLMENT = 'Ukendt tilmelding (eller en anden kommunes)';
 export const EnrolmentId = () => Param('id', new ParseUUIDPipe());
@@ -38,8 +41,9 @@ export class EnrolmentsController {
     @Inject(ProgressService) private readonly progress: ProgressService,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('projects/:id/enrolments')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: participant })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: EnrolmentView, description: 'Borgeren er tilmeldt (ParticipantEnrolled, og PhaseStarted med phaseCode)' })
@@ -50,8 +54,9 @@ export class EnrolmentsController {
     return this.enrolments.enrol(projectId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/enrolments')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'enrolments', projectId: request.params.id, ...queryCriterion('status')(request) }) })
   @ApiOkResponse({ type: [EnrolmentView], description: 'Projektets deltagere efter tilmeldingsdato' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -59,8 +64,9 @@ export class EnrolmentsController {
     return this.enrolments.list(projectId, query);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/eligibility/:citizenId')
+  @CitizenAccess({ action: 'read', citizenParam: 'citizenId' })
   @ApiOkResponse({ type: EligibilityView, description: 'Om borgeren kan tilmeldes på datoen, og ellers hvorfor ikke (uden at tilmelde)' })
   @ApiParam({ name: 'citizenId', description: CITIZEN_REFERENCE_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'Ugyldig dato eller id' })
@@ -69,16 +75,18 @@ export class EnrolmentsController {
     return this.enrolments.checkEligibility(projectId, citizenId, query.on);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('enrolments/:id')
+  @CitizenAccess({ action: 'read', citizenOf: participant })
   @ApiOkResponse({ type: EnrolmentView })
   @ApiNotFoundResponse({ description: UNKNOWN_ENROLMENT })
   get(@EnrolmentId() id: string): Promise<EnrolmentView> {
     return this.enrolments.get(id);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('enrolments/:id/phases/:phaseCode/start')
+  @CitizenAccess({ action: 'change', citizenOf: participant })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren er startet i fasen (PhaseStarted)' })
@@ -93,8 +101,9 @@ export class EnrolmentsController {
     return this.progress.startPhase(id, phaseCode, command.startedOn);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('enrolments/:id/phases/:phaseCode/complete')
+  @CitizenAccess({ action: 'change', citizenOf: participant })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren har afsluttet fasen (PhaseCompleted)' })
@@ -105,8 +114,9 @@ export class EnrolmentsController {
     return this.progress.completePhase(id, phaseCode, command.completedOn);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('enrolments/:id/milestones')
+  @CitizenAccess({ action: 'change', citizenOf: participant })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({
@@ -120,8 +130,9 @@ export class EnrolmentsController {
     return this.progress.recordMilestone(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/participants/:participantId')
+  @CitizenAccess({ action: 'read', citizenParam: 'participantId' })
   @ApiOkResponse({ type: EnrolmentView, description: 'Deltagerens tilmelding i projektet: den aktive, ellers den seneste' })
   @ApiParam({ name: 'participantId', description: CITIZEN_REFERENCE_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'Ugyldigt id eller pseudonym' })
@@ -130,8 +141,9 @@ export class EnrolmentsController {
     return this.enrolments.participant(projectId, participantId);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('projects/:id/participants/:participantId/milestones')
+  @CitizenAccess({ action: 'change', citizenParam: 'participantId' })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({
@@ -146,8 +158,9 @@ export class EnrolmentsController {
     return this.progress.recordParticipantMilestone(projectId, participantId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('enrolments/:id/leave')
+  @CitizenAccess({ action: 'change', citizenOf: participant })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: EnrolmentView, description: 'Deltageren er udtrådt (ParticipantLeft); fasen i gang slutter ufuldført' })
@@ -158,8 +171,9 @@ export class EnrolmentsController {
     return this.enrolments.leave(id, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('enrolments/:id/replacement')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: participant })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({

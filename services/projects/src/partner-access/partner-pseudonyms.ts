@@ -15,20 +15,29 @@ import { PARTNER_PSEUDONYM_KEY, partnerPseudonym } from './pseudonym-key';
 export class PartnerPseudonyms {
   constructor(@Inject(PARTNER_PSEUDONYM_KEY) private readonly key: Buffer) {}
 
-  /** The partner's pseudonyms of the citizens (recorded), by citizen id. */
+  /**
+   * The partner's pseudonyms of the citizens, by citizen id. Computed with the key the first time
+   * the partner is given one for a citizen and recorded; the recorded one is used from then on,
+   * so a new PARTNER_PSEUDONYM_KEY changes no pseudonym a partner already holds (it applies to
+   * citizens the partner has not been shown yet).
+   */
   async of(manager: EntityManager, partnerCode: string, citizenIds: readonly string[]): Promise<Map<string, string>> {
     const tenant = TenantContext.currentTenant();
     const citizens = [...new Set(citizenIds)];
+    if (!citizens.length) return new Map();
     const pseudonyms = citizens.map((citizenId) => partnerPseudonym(this.key, tenant, partnerCode, citizenId));
-    if (citizens.length) {
-      await manager.query(
-        `INSERT INTO partner_pseudonym (tenant_id, partner_code, pseudonym, citizen_id)
-         SELECT current_setting('app.tenant_id'), $1, pseudonym, citizen_id FROM unnest($2::text[], $3::uuid[]) AS given (pseudonym, citizen_id)
-         ON CONFLICT DO NOTHING`,
-        [partnerCode, pseudonyms, citizens],
-      );
-    }
-    return new Map(citizens.map((citizenId, index) => [citizenId, pseudonyms[index]]));
+    await manager.query(
+      `INSERT INTO partner_pseudonym (tenant_id, partner_code, pseudonym, citizen_id)
+       SELECT current_setting('app.tenant_id'), $1, pseudonym, citizen_id FROM unnest($2::text[], $3::uuid[]) AS given (pseudonym, citizen_id)
+       ON CONFLICT DO NOTHING`,
+      [partnerCode, pseudonyms, citizens],
+    );
+    // A statement of its own: it sees this insert and any a concurrent request committed first.
+    const recorded: Array<{ citizen_id: string; pseudonym: string }> = await manager.query(
+      `SELECT citizen_id, pseudonym FROM partner_pseudonym WHERE partner_code = $1 AND citizen_id = ANY($2::uuid[])`,
+      [partnerCode, citizens],
+    );
+    return new Map(recorded.map((row) => [row.citizen_id, row.pseudonym]));
   }
 
   /**

@@ -12,7 +12,7 @@ const UNKNOWN_PARTNER = 'Ukendt samarbejdspartner (eller en anden kommunes)';
 export class PartnersController {
   constructor(@Inject(PartnersService) private readonly partners: PartnersService) {}
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -39,7 +39,7 @@ export class PartnersController {
     return this.partners.get(id);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: PartnerView, description: 'Ændret' })

@@ -24,7 +24,7 @@ export const ProjectId = () => Param('id', new ParseUUIDPipe());
 export class ProjectsController {
   constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -35,7 +35,7 @@ export class ProjectsController {
     return this.projects.create(command);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post('from-template')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -62,7 +62,7 @@ export class ProjectsController {
     return this.projects.get(id);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Patch(':id')
   @IdempotentCommand()
   @ApiOkResponse({ type: ProjectView, description: 'Ændret (ProjectChanged med det der ændrede sig; intet event når intet ændrede sig)' })
@@ -74,7 +74,7 @@ export class ProjectsController {
     return this.projects.change(id, command);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Put(':id/goals')
   @IdempotentCommand()
   @ApiOkResponse({ type: ProjectView, description: 'Projektets mål er erstattet og givet videre til rapporteringen (ProjectGoalsDefined)' })
@@ -84,7 +84,7 @@ export class ProjectsController {
     return this.projects.replaceGoals(id, command.goals);
   }
 
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post(':id/partners')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
+import { Allow, CitizenAccess, IdempotentCommand, queryCriterion, Role } from '@fremskudt/service-kit';
 import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import {
   ApplicationsQuery,
@@ -14,6 +14,9 @@ import {
 } from './recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
 
+/** The applicant: the citizen id for staff, the partner's own pseudonym for a partner (the access log resolves it). */
+const applicant = (application: ApplicationView) => application.citizenId;
+
 const OUTSIDE_PERIOD = 'before-project-start / after-project-end: datoen ligger uden for projektets periode';
 
 @ApiTags('recruitment')
@@ -21,7 +24,7 @@ const OUTSIDE_PERIOD = 'before-project-start / after-project-end: datoen ligger 
 export class RecruitmentController {
   constructor(@Inject(RecruitmentService) private readonly recruitment: RecruitmentService) {}
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('projects/:id/information-meetings')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -33,7 +36,7 @@ export class RecruitmentController {
     return this.recruitment.holdInformationMeeting(projectId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/information-meetings')
   @ApiOkResponse({ type: [InformationMeetingView], description: 'Projektets informationsmøder efter dato' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -41,7 +44,7 @@ export class RecruitmentController {
     return this.recruitment.informationMeetings(projectId);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('projects/:id/company-visits')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
@@ -53,7 +56,7 @@ export class RecruitmentController {
     return this.recruitment.holdCompanyVisit(projectId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/company-visits')
   @ApiOkResponse({ type: [CompanyVisitView], description: 'Projektets virksomhedsbesøg og busture efter dato' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -61,8 +64,9 @@ export class RecruitmentController {
     return this.recruitment.companyVisits(projectId);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Post('projects/:id/applications')
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: applicant })
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: ApplicationView, description: 'Ansøgningen er registreret (bliver i projekttjenesten)' })
@@ -75,8 +79,9 @@ export class RecruitmentController {
     return this.recruitment.apply(projectId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.Partner)
+  @Allow(Role.JobConsultant, Role.CompanyConsultant, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/applications')
+  @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'applications', projectId: request.params.id, ...queryCriterion('status')(request) }) })
   @ApiOkResponse({ type: [ApplicationView], description: 'Projektets ansøgninger efter dato' })
   @ApiBadRequestResponse({ description: 'Ugyldigt filter' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
@@ -84,8 +89,9 @@ export class RecruitmentController {
     return this.recruitment.applications(projectId, query);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post('applications/:id/decision')
+  @CitizenAccess({ action: 'change', citizenOf: applicant })
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: ApplicationView, description: 'Udvælgelsen er registreret' })

@@ -18,7 +18,7 @@ export class HoursRuleController {
     private readonly job: HoursRuleNoticesJob,
   ) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Put('citizens/:id/hours-rule-risk')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
@@ -30,7 +30,7 @@ export class HoursRuleController {
     return this.risks.register(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Delete('citizens/:id/hours-rule-risk')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @IdempotentCommand()
@@ -42,7 +42,7 @@ export class HoursRuleController {
     return this.risks.clear(citizenId);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get('citizens/:id/hours-rule-risk')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: HoursRuleRiskView, description: 'Risiko, frister og udsendte varsler' })
@@ -55,7 +55,7 @@ export class HoursRuleController {
    * Runs the daily job now for the caller's tenant. Not an idempotent command with a stored
    * answer: the job itself is idempotent, and a repeat answers what it did the second time.
    */
-  @Allow(Role.TenantAdmin, Role.TeamLead)
+  @Allow(Role.TenantAdmin, Role.TeamLead, Role.UnitLead)
   @Post('jobs/hours-rule-notices')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: HoursRuleJobResultView, description: 'Hvad kørslen udsendte, og hvad der ikke kunne sendes rettidigt' })

@@ -10,7 +10,7 @@ import { ProgressionService } from './progression.service';
 export class ProgressionController {
   constructor(private readonly progression: ProgressionService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post()
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -23,7 +23,7 @@ export class ProgressionController {
     return this.progression.assess(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: [ProgressionAssessmentView], description: 'Borgerens vurderinger i datoorden, med gruppe' })

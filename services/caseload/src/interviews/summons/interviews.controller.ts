@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { CitizenAccess } from '../../access-log/citizen-access.decorator';
+import { OwnedByCitizen } from '../../data-scope';
 import { CitizenInterviewsView, InterviewView, RecordOutcomeDto, SummonCitizenDto } from './interview.dto';
 import { InterviewsService } from './interviews.service';
 
@@ -12,7 +13,7 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 export class InterviewsController {
   constructor(private readonly interviews: InterviewsService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post('citizens/:id/summons')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -25,7 +26,7 @@ export class InterviewsController {
     return this.interviews.summon(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get('citizens/:id/interviews')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenInterviewsView, description: 'Indkaldelser, udfald, næste frist og om fristen er overskredet' })
@@ -34,9 +35,10 @@ export class InterviewsController {
     return this.interviews.listForCitizen(citizenId);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post('interviews/:interviewId/outcome')
   @CitizenAccess({ action: 'change', citizenOf: (interview: InterviewView) => interview.citizenId })
+  @OwnedByCitizen('interview', 'interviewId')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({
@@ -54,9 +56,10 @@ export class InterviewsController {
     return this.interviews.recordOutcome(interviewId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get('interviews/:interviewId')
   @CitizenAccess({ action: 'read', citizenOf: (interview: InterviewView) => interview.citizenId })
+  @OwnedByCitizen('interview', 'interviewId')
   @ApiOkResponse({ type: InterviewView })
   @ApiNotFoundResponse({ description: 'Ukendt samtale (eller en anden kommunes)' })
   get(@Param('interviewId', uuid()) interviewId: string): Promise<InterviewView> {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { CitizenAccess, queryCriterion } from '../../access-log/citizen-access.decorator';
+import { OwnedByCitizen } from '../../data-scope';
 import { CompleteTaskDto, ListTasksQuery, TaskView } from './task.dto';
 import { TasksService } from './tasks.service';
 
@@ -10,7 +11,7 @@ import { TasksService } from './tasks.service';
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get()
   @CitizenAccess({ action: 'search', citizenQuery: 'citizenId', criterion: (request) => ({ list: 'tasks', ...queryCriterion('status', 'dueBefore')(request) }) })
   @ApiOkResponse({ type: [TaskView], description: 'Konsulentens opgaver, tidligste frist først' })
@@ -19,18 +20,20 @@ export class TasksController {
     return this.tasks.list(query);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':taskId')
   @CitizenAccess({ action: 'read', citizenOf: (task: TaskView) => task.citizenId })
+  @OwnedByCitizen('consultant_task', 'taskId')
   @ApiOkResponse({ type: TaskView })
   @ApiNotFoundResponse({ description: 'Ukendt opgave (eller en anden kommunes)' })
   get(@Param('taskId', new ParseUUIDPipe({ version: '4' })) taskId: string): Promise<TaskView> {
     return this.tasks.get(taskId);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':taskId/complete')
   @CitizenAccess({ action: 'change', citizenOf: (task: TaskView) => task.citizenId })
+  @OwnedByCitizen('consultant_task', 'taskId')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: TaskView, description: 'Opgaven er udført' })

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, FindOptionsWhere, LessThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
 import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
 import { copenhagenToday } from '../../case/calendar';
+import { citizenScopeCondition, DataScopeService, named } from '../../data-scope';
 import { IsoDate } from '../../rules';
 import { assertNotAfterToday } from '../validation';
 import { ConsultantTask, TaskKind } from './consultant-task.entity';
@@ -15,7 +16,10 @@ export type NewTask =
 
 @Injectable()
 export class TasksService {
-  constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(DataScopeService) private readonly dataScope: DataScopeService,
+  ) {}
 
   /** Creates a task in the caller's transaction, with the fact that gave rise to it. */
   async create(manager: EntityManager, task: NewTask, today: IsoDate): Promise<ConsultantTask> {
@@ -38,11 +42,14 @@ export class TasksService {
 
   list(query: ListTasksQuery): Promise<TaskView[]> {
     return this.unitOfWork.run(async (manager) => {
-      const where: FindOptionsWhere<ConsultantTask> = {};
-      if (query.status) where.status = query.status;
-      if (query.citizenId) where.citizenId = query.citizenId;
-      if (query.dueBefore) where.dueDate = LessThan(query.dueBefore);
-      const tasks = await manager.find(ConsultantTask, { where, order: { dueDate: 'ASC', createdOn: 'ASC', id: 'ASC' }, take: query.limit ?? 200 });
+      const builder = manager.createQueryBuilder(ConsultantTask, 't');
+      if (query.status) builder.andWhere('t.status = :status', { status: query.status });
+      if (query.citizenId) builder.andWhere('t.citizen_id = :citizenId', { citizenId: query.citizenId });
+      if (query.dueBefore) builder.andWhere('t.due_date < :dueBefore', { dueBefore: query.dueBefore });
+      const scopeParameters: Record<string, unknown> = {};
+      const inScope = citizenScopeCondition(this.dataScope.current(), 'c', named(scopeParameters));
+      builder.andWhere(`t.citizen_id IN (SELECT c.id FROM citizen c WHERE ${inScope})`, scopeParameters);
+      const tasks = await builder.orderBy('t.due_date', 'ASC').addOrderBy('t.created_on', 'ASC').addOrderBy('t.id', 'ASC').take(query.limit ?? 200).getMany();
       return tasks.map(toTaskView);
     });
   }

@@ -12,7 +12,7 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':id/home-visits')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -25,7 +25,7 @@ export class ActivitiesController {
     return this.activities.recordHomeVisit(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Post(':id/round-table-meetings')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -38,7 +38,7 @@ export class ActivitiesController {
     return this.activities.recordRoundTableMeeting(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':id/activities')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenActivitiesView })

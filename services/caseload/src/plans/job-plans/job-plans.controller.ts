@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { CitizenAccess, queryCriterion } from '../../access-log/citizen-access.decorator';
+import { OwnedByCitizen } from '../../data-scope';
 import { CitizenJobPlansView, CreateJobPlanDto, JobPlanView, MissingJobPlansQuery, MissingJobPlansView, ReviseJobPlanDto } from './job-plan.dto';
 import { JobPlansService } from './job-plans.service';
 
@@ -12,7 +13,7 @@ const uuid = () => new ParseUUIDPipe({ version: '4' });
 export class CitizenJobPlansController {
   constructor(private readonly jobPlans: JobPlansService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/job-plans')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -25,7 +26,7 @@ export class CitizenJobPlansController {
     return this.jobPlans.create(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/job-plans')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenJobPlansView, description: 'Borgerens jobplaner med revisioner og mål' })
@@ -41,7 +42,7 @@ export class JobPlansController {
   constructor(private readonly jobPlans: JobPlansService) {}
 
   // Declared before ':planId' so "missing" is never read as a plan id.
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get('missing')
   @CitizenAccess({ action: 'search', criterion: (request) => ({ list: 'missing-job-plans', ...queryCriterion('date', 'areaCode')(request) }) })
   @ApiOkResponse({
@@ -53,18 +54,20 @@ export class JobPlansController {
     return this.jobPlans.missing(query);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':planId')
   @CitizenAccess({ action: 'read', citizenOf: (plan: JobPlanView) => plan.citizenId })
+  @OwnedByCitizen('job_plan', 'planId')
   @ApiOkResponse({ type: JobPlanView })
   @ApiNotFoundResponse({ description: 'Ukendt jobplan (eller en anden kommunes)' })
   get(@Param('planId', uuid()) planId: string): Promise<JobPlanView> {
     return this.jobPlans.get(planId);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':planId/revisions')
   @CitizenAccess({ action: 'change', citizenOf: (plan: JobPlanView) => plan.citizenId })
+  @OwnedByCitizen('job_plan', 'planId')
   @HttpCode(HttpStatus.CREATED)
   @IdempotentCommand()
   @ApiCreatedResponse({ type: JobPlanView, description: 'Planen er revideret; JobPlanRevised er udsendt med revisionsnummeret' })

@@ -7,6 +7,7 @@ import { ConflictProblem, NotFoundProblem } from '@fremskudt/service-kit';
 import { copenhagenToday } from '../../case/calendar';
 import { CaseEvents } from '../../case/case-events';
 import { lockCitizen } from '../../case/citizen-lock';
+import { citizenScopeCondition, DataScopeService, positional } from '../../data-scope';
 import { Citizen } from '../../citizens/citizen.entity';
 import { addCalendarMonths, ageOn, compareIsoDates, isInJobPlanAgeRange } from '../../rules';
 import { assertNotBefore, badInput } from '../../case/validation';
@@ -31,6 +32,7 @@ export class JobPlansService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(CaseEvents) private readonly events: CaseEvents,
+    @Inject(DataScopeService) private readonly dataScope: DataScopeService,
   ) {}
 
   /** Makes the citizen's job plan for the current case period (revision 1); publishes JobPlanCreated. */
@@ -144,18 +146,21 @@ export class JobPlansService {
    */
   async missing(query: MissingJobPlansQuery): Promise<MissingJobPlansView> {
     const date = query.date ?? copenhagenToday();
+    const parameters: unknown[] = [date, query.areaCode ?? null];
+    const inScope = citizenScopeCondition(this.dataScope.current(), 'c', positional(parameters));
     const rows: Array<{ id: string; name: string; area_code: string; birth_date: string }> = await this.unitOfWork.run((manager) =>
       manager.query(
         `SELECT c.id, c.name, c.area_code, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date
            FROM citizen c
           WHERE c.status = 'active'
             AND ($2::text IS NULL OR c.area_code = $2)
+            AND ${inScope}
             -- a coarse bound the exact age rule below narrows down
             AND c.birth_date BETWEEN $1::date - interval '62 years' AND $1::date - interval '17 years'
             AND NOT EXISTS (SELECT 1 FROM job_plan p
                              WHERE p.citizen_id = c.id AND p.period_id = c.current_period_id AND p.created_on <= $1::date)
           ORDER BY c.area_code, c.name, c.id`,
-        [date, query.areaCode ?? null],
+        parameters,
       ),
     );
     const citizens = rows

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, IdempotentCommand, Role } from '@fremskudt/service-kit';
 import { CitizenAccess } from '../../access-log/citizen-access.decorator';
+import { OwnedByCitizen } from '../../data-scope';
 import { CitizenOffersView, CompleteOfferDto, DropOfferDto, OfferView, PlanOfferDto, StartOfferDto } from './offer.dto';
 import { OffersService } from './offers.service';
 
@@ -15,7 +16,7 @@ const TRANSITION_CONFLICTS =
 export class CitizenOffersController {
   constructor(private readonly offers: OffersService) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':id/offers')
   @CitizenAccess({ action: 'change', citizenParam: 'id' })
   @HttpCode(HttpStatus.CREATED)
@@ -28,7 +29,7 @@ export class CitizenOffersController {
     return this.offers.plan(citizenId, command);
   }
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':id/offers')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenOffersView })
@@ -43,18 +44,20 @@ export class CitizenOffersController {
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
-  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead)
   @Get(':offerId')
   @CitizenAccess({ action: 'read', citizenOf: (offer: OfferView) => offer.citizenId })
+  @OwnedByCitizen('offer', 'offerId')
   @ApiOkResponse({ type: OfferView })
   @ApiNotFoundResponse({ description: 'Ukendt tilbud (eller en anden kommunes)' })
   get(@Param('offerId', uuid()) offerId: string): Promise<OfferView> {
     return this.offers.get(offerId);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':offerId/start')
   @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
+  @OwnedByCitizen('offer', 'offerId')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er startet (en aktivering); OfferStarted er udsendt' })
@@ -65,9 +68,10 @@ export class OffersController {
     return this.offers.start(offerId, command.startedOn);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':offerId/complete')
   @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
+  @OwnedByCitizen('offer', 'offerId')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er gennemført; OfferCompleted er udsendt' })
@@ -78,9 +82,10 @@ export class OffersController {
     return this.offers.complete(offerId, command.completedOn);
   }
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Post(':offerId/drop')
   @CitizenAccess({ action: 'change', citizenOf: (offer: OfferView) => offer.citizenId })
+  @OwnedByCitizen('offer', 'offerId')
   @HttpCode(HttpStatus.OK)
   @IdempotentCommand()
   @ApiOkResponse({ type: OfferView, description: 'Tilbuddet er afbrudt med årsag; OfferDropped er udsendt' })

@@ -44,7 +44,7 @@ export const toPlacementView = (row: Placement): PlacementView => ({
 export class CitizenPlacementsController {
   constructor(@Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork) {}
 
-  @Allow(Role.JobConsultant, Role.TeamLead)
+  @Allow(Role.JobConsultant, Role.TeamLead, Role.UnitLead)
   @Get(':id/placements')
   @CitizenAccess({ action: 'read', citizenParam: 'id' })
   @ApiOkResponse({ type: CitizenPlacementsView, description: 'Borgerens virksomhedsplaceringer, som virksomhedstjenesten har meldt dem' })

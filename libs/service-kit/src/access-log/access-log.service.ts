@@ -1,13 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { NotFoundProblem } from '@fremskudt/service-kit';
-import { Citizen } from '../citizens/citizen.entity';
-import { CaseloadConfig } from '../privacy/caseload-config';
-import { CASELOAD_CONFIG } from '../privacy/privacy.module';
-import { AccessLogEntryView, AccessLogExportEntryView, AccessLogPageView, AccessLogQuery, AccessLogPurgeView, DEFAULT_ACCESS_LOG_PAGE } from './access-log.dto';
+import { NotFoundProblem } from '../http/problem';
+import { AccessLogEntryView, AccessLogExportEntryView, AccessLogPageView, AccessLogPurgeView, AccessLogQuery, DEFAULT_ACCESS_LOG_PAGE } from './access-log.dto';
 
 const TIME_ZONE = 'Europe/Copenhagen';
+const SQL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** Injection token of the retention period in days (ACCESS_LOG_RETENTION_DAYS, or the service's own setting of it). */
+export const ACCESS_LOG_RETENTION_DAYS = Symbol('ACCESS_LOG_RETENTION_DAYS');
+/** Injection token of where the service keeps its citizens (AccessLogCitizens). */
+export const ACCESS_LOG_CITIZENS = Symbol('ACCESS_LOG_CITIZENS');
+
+/** The table (tenant-isolated) of the citizens the service knows, and its id column: the export is for them only. */
+export interface AccessLogCitizens {
+  table: string;
+  idColumn: string;
+}
 
 /** Reading the access log (administrators, citizens' access requests) and purging it after the retention period. */
 @Injectable()
@@ -15,8 +24,11 @@ export class AccessLogService {
   constructor(
     @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(CASELOAD_CONFIG) private readonly config: CaseloadConfig,
-  ) {}
+    @Inject(ACCESS_LOG_RETENTION_DAYS) private readonly retentionDays: number,
+    @Inject(ACCESS_LOG_CITIZENS) private readonly citizens: AccessLogCitizens,
+  ) {
+    if (!SQL_NAME.test(citizens.table) || !SQL_NAME.test(citizens.idColumn)) throw new Error(`not a table and column: ${citizens.table}.${citizens.idColumn}`);
+  }
 
   /** Newest first, by user, citizen and Danish calendar days, a page at a time. */
   query(query: AccessLogQuery): Promise<AccessLogPageView> {
@@ -51,7 +63,8 @@ export class AccessLogService {
    */
   exportFor(citizenId: string): Promise<AccessLogExportEntryView[]> {
     return this.unitOfWork.run(async (manager) => {
-      if (!(await manager.existsBy(Citizen, { id: citizenId }))) throw new NotFoundProblem(`Citizen ${citizenId} not found`);
+      const known: unknown[] = await manager.query(`SELECT 1 FROM ${this.citizens.table} WHERE ${this.citizens.idColumn} = $1`, [citizenId]);
+      if (!known.length) throw new NotFoundProblem(`Citizen ${citizenId} not found`);
       return manager.query(
         `SELECT to_char(at AT TIME ZONE '${TIME_ZONE}', 'YYYY-MM-DD') AS date, action, purpose
            FROM access_log WHERE citizen_id = $1 AND outcome <> 'denied' ORDER BY id`,
@@ -62,7 +75,7 @@ export class AccessLogService {
 
   /** Purges the caller's tenant's rows older than the retention period (the function never purges younger than its floor). */
   async purgeTenant(): Promise<AccessLogPurgeView> {
-    const retentionDays = this.config.accessLogRetentionDays;
+    const retentionDays = this.retentionDays;
     const [{ purged }] = await this.unitOfWork.run((manager) =>
       manager.query(`SELECT purge_access_log($1, $2) AS purged`, [retentionDays, TenantContext.currentTenant()]),
     );
@@ -71,7 +84,7 @@ export class AccessLogService {
 
   /** The daily job: every tenant's rows older than the retention period, with no tenant set. */
   async purgeAllTenants(): Promise<number> {
-    const [{ purged }] = await this.dataSource.query(`SELECT purge_access_log($1) AS purged`, [this.config.accessLogRetentionDays]);
+    const [{ purged }] = await this.dataSource.query(`SELECT purge_access_log($1) AS purged`, [this.retentionDays]);
     return purged;
   }
 }

@@ -1,10 +1,12 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, Role } from '@fremskudt/service-kit';
+import { Allow } from '../auth/permissions';
+import { Role } from '../auth/roles';
 import { AccessLogExportEntryView, AccessLogPageView, AccessLogPurgeView, AccessLogQuery } from './access-log.dto';
 import { AccessLogService } from './access-log.service';
 import { CitizenAccess, queryCriterion } from './citizen-access.decorator';
 
+/** The same three endpoints in every service that keeps an access log (each over its own table). */
 @ApiTags('access-log')
 @Controller()
 export class AccessLogController {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../case/validation';
-import { CITIZEN_ACCESS_ACTIONS, CITIZEN_ACCESS_OUTCOMES } from '../citizens/citizen-access-log';
+import { IsCalendarDate } from '../http/field-rules';
+import { CITIZEN_ACCESS_ACTIONS, CITIZEN_ACCESS_OUTCOMES } from './citizen-access-log';
 
 export const DEFAULT_ACCESS_LOG_PAGE = 100;
 export const MAX_ACCESS_LOG_PAGE = 500;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { ProblemException } from '@fremskudt/service-kit';
-import { bodyCriterion, purposeOf, queryCriterion, withoutCprNumbers } from './citizen-access.decorator';
+import { ProblemException } from '../http/problem';
+import { bodyCriterion, listCriterion, purposeOf, queryCriterion, withoutCprNumbers } from './citizen-access.decorator';
 
 describe('purposeOf (X-Purpose)', () => {
   const withHeader = (value?: string | string[]) => ({ headers: value === undefined ? {} : { 'x-purpose': value } });
@@ -28,6 +28,13 @@ describe('purposeOf (X-Purpose)', () => {
     expect(JSON.stringify((thrown as ProblemException).errors)).not.toContain('\u0007');
   });
 
+  it('reads Danish letters sent as UTF-8 (as most clients do) or as Latin-1 alike', () => {
+    const asNodeReadsIt = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+    expect(purposeOf(withHeader(asNodeReadsIt('Åben rådgivning, opfølgning')))).toBe('Åben rådgivning, opfølgning');
+    expect(purposeOf(withHeader('Åben rådgivning'))).toBe('Åben rådgivning');
+    expect(purposeOf(withHeader('Ã'))).toBe('Ã');
+  });
+
   it('keeps no CPR number typed into the purpose', () => {
     expect(purposeOf(withHeader('Opslag på 010190-1234 efter opkald'))).toBe('Opslag på [cpr] efter opkald');
   });
@@ -49,5 +56,10 @@ describe('criteria from the request', () => {
     expect(queryCriterion('name', 'areaCode')(request)).toEqual({ name: 'amina' });
     expect(bodyCriterion('name', 'cpr', 'areaCode')(request)).toEqual({ cpr: '010190-1234', areaCode: 'tingbjerg' });
     expect(bodyCriterion('cpr')({ body: undefined } as unknown as Request)).toEqual({});
+  });
+
+  it('names a listing and what narrowed it: route parameters and query parameters that were sent', () => {
+    const listing = { params: { id: 'desk-1' }, query: { from: '2026-01-01' } } as unknown as Request;
+    expect(listCriterion('desk-visits', ['id', 'missing'], ['from', 'to'])(listing)).toEqual({ list: 'desk-visits', id: 'desk-1', from: '2026-01-01' });
   });
 });

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { IdempotencyKeyReusedError } from '@fremskudt/persistence';
-import { ConflictProblem, NotFoundProblem, ProblemException } from '@fremskudt/service-kit';
+import { ConflictProblem, NotFoundProblem, ProblemException } from '../http/problem';
 import { outcomeOf } from './citizen-access-log';
 
 describe('outcomeOf', () => {

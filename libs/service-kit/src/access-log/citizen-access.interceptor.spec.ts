@@ -1,8 +1,8 @@
 import { ExecutionContext, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { lastValueFrom, of, throwError } from 'rxjs';
-import { NotFoundProblem } from '@fremskudt/service-kit';
-import { CitizenAccessEntry, CitizenAccessLog } from '../citizens/citizen-access-log';
+import { NotFoundProblem } from '../http/problem';
+import { CitizenAccessEntry, CitizenAccessLog } from './citizen-access-log';
 import { CitizenAccess } from './citizen-access.decorator';
 import { CitizenAccessInterceptor } from './citizen-access.interceptor';
 
@@ -17,6 +17,12 @@ class Endpoints {
 
   @CitizenAccess({ action: 'search', criterion: (request) => ({ name: request.query.name, cpr: request.query.cpr, list: ['a'] }) })
   search(): void {}
+
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenIds', onlyWithCitizen: true })
+  logContact(): void {}
+
+  @CitizenAccess({ action: 'change', citizenBody: 'citizenId', citizenOf: (visit: { citizenId: string | null }) => visit.citizenId, onlyWithCitizen: true })
+  checkIn(): void {}
 
   notPersonal(): void {}
 }
@@ -65,12 +71,42 @@ describe('CitizenAccessInterceptor', () => {
     expect(log.entries).toEqual([{ action: 'read', citizenId: CITIZEN, purpose: 'Samtale', outcome: 'ok', method: 'GET', route: '/citizens/:id' }]);
   });
 
-  it('takes the citizen from the answer when the path names something else, and none from a path id that is not one', async () => {
+  it('takes the citizen from the answer when the path names something else; a path value is passed on as named (the log tells whether it is a citizen)', async () => {
     await run(Endpoints.prototype.readOffer, request({ params: {} }), () => ({ citizenId: CITIZEN }));
+    await run(Endpoints.prototype.readOffer, request({ params: {} }), () => ({ citizenId: null }));
     await expect(run(Endpoints.prototype.read, request({ params: { id: 'not-a-uuid' } }), () => new NotFoundProblem('x'))).rejects.toBeInstanceOf(NotFoundProblem);
+    await expect(run(Endpoints.prototype.read, request({ params: { id: 'x'.repeat(101) } }), () => new NotFoundProblem('x'))).rejects.toBeInstanceOf(NotFoundProblem);
     expect(log.entries.map(({ citizenId, outcome }) => ({ citizenId, outcome }))).toEqual([
       { citizenId: CITIZEN, outcome: 'ok' },
+      { citizenId: undefined, outcome: 'ok' },
+      { citizenId: 'not-a-uuid', outcome: 'not-found' },
       { citizenId: undefined, outcome: 'not-found' },
+    ]);
+  });
+
+  it('writes one row per citizen a body names, and none for an answered call naming nobody where only citizens make it personal', async () => {
+    const OTHER = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+    const post = (body: unknown) => request({ method: 'POST', route: { path: '/companies/:id/contacts' }, params: { id: 'company' }, body });
+    await run(Endpoints.prototype.logContact, post({ citizenIds: [CITIZEN, OTHER, CITIZEN, 7] }), () => ({}));
+    await run(Endpoints.prototype.logContact, post({ kind: 'call' }), () => ({}));
+    await expect(run(Endpoints.prototype.logContact, post({ citizenIds: 'nonsense' }), () => new NotFoundProblem('x'))).rejects.toBeInstanceOf(NotFoundProblem);
+    await expect(run(Endpoints.prototype.logContact, post(null), () => new Error('db down'))).rejects.toThrow('db down');
+    expect(log.entries.map(({ citizenId, outcome }) => ({ citizenId, outcome }))).toEqual([
+      { citizenId: CITIZEN, outcome: 'ok' },
+      { citizenId: OTHER, outcome: 'ok' },
+      { citizenId: 'nonsense', outcome: 'not-found' },
+      { citizenId: undefined, outcome: 'failed' },
+    ]);
+  });
+
+  it('prefers the citizen the request named, and takes the answer’s only when it named none', async () => {
+    const checkIn = (body: object) => request({ method: 'POST', route: { path: '/desks/:deskId/visits' }, params: { deskId: 'desk' }, body });
+    await run(Endpoints.prototype.checkIn, checkIn({ visitorKind: 'citizen-with-case', citizenId: CITIZEN }), () => ({ citizenId: CITIZEN }));
+    await run(Endpoints.prototype.checkIn, checkIn({ visitorKind: 'anonymous' }), () => ({ citizenId: null }));
+    await interceptor.accessDenied(contextOf(Endpoints.prototype.checkIn, checkIn({ visitorKind: 'anonymous' })));
+    expect(log.entries.map(({ citizenId, outcome }) => ({ citizenId, outcome }))).toEqual([
+      { citizenId: CITIZEN, outcome: 'ok' },
+      { citizenId: undefined, outcome: 'denied' },
     ]);
   });
 
