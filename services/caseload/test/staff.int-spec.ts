@@ -22,6 +22,8 @@ describe('caseload: staff of the outreach teams (real PostgreSQL and Kafka)', ()
         areaCodes: ['tingbjerg', 'urbanplanen'],
         caseloadCapacity: 30,
         active: true,
+        // Not linked to a login until an administrator links it (data scoping).
+        loginSubject: null,
         registeredAt: expect.any(String),
       });
       await api().get(`/staff/${created.body.id}`).expect(200, created.body);
@@ -152,7 +154,7 @@ describe('caseload: staff of the outreach teams (real PostgreSQL and Kafka)', ()
     it('refuses a change without anything to change, and bad values, with 400 naming the fields', async () => {
       const created = await api().post('/staff', { ...consultant, name: 'Forkert Ændring' }).expect(201);
       const empty = await api().patch(`/staff/${created.body.id}`, {}).expect(400);
-      expect(fieldsOf(empty.body)).toEqual(['active', 'areaCodes', 'caseloadCapacity', 'teamCode']);
+      expect(fieldsOf(empty.body)).toEqual(['active', 'areaCodes', 'caseloadCapacity', 'loginSubject', 'teamCode']);
       const bad = await api().patch(`/staff/${created.body.id}`, { active: 'no', caseloadCapacity: -1, role: 'mentor', name: 'X' }).expect(400);
       expect(fieldsOf(bad.body)).toEqual(['active', 'caseloadCapacity', 'name', 'role']);
       await api().get(`/staff/${created.body.id}`).expect(200, created.body);
