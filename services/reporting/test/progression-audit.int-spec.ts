@@ -180,12 +180,19 @@ describe('reporting: progression tables per area and team, with the pseudonymous
     );
   });
 
-  it('gives the ids to the roles that read reports, and refuses the others', async () => {
+  it('gives the ids to team leads, unit leads and admins, and refuses managers (aggregates only) and the others', async () => {
     const as = (roles: Array<(typeof Role)[keyof typeof Role]>) => api({ user: 'revisor', tenant: KBH, roles });
     await as([Role.TeamLead]).get(`/progression/transitions?from=${FROM}&to=${TO}&citizens=true`).expect(200);
     await as([Role.TenantAdmin]).get(`/progression/distribution?on=${FROM}&citizens=true`).expect(200);
     await as([Role.JobConsultant]).get(`/progression/transitions?from=${FROM}&to=${TO}&citizens=true`).expect(403);
     await as([Role.Mentor]).get(`/progression/distribution?on=${FROM}&citizens=true`).expect(403);
+    await as([Role.UnitLead]).get(`/progression/distribution?on=${FROM}&citizens=true&format=csv`).expect(200);
+    // A manager reads the figures, not the ids behind them.
+    const refused = (await as([Role.Manager]).get(`/progression/transitions?from=${FROM}&to=${TO}&citizens=true`).expect(403)).body;
+    expect(refused).toMatchObject({ code: 'citizen-ids-forbidden' });
+    expect(JSON.stringify(refused)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await as([Role.Manager]).get(`/progression/distribution?on=${FROM}&citizens=true&format=csv`).expect(403);
+    await as([Role.Manager]).get(`/progression/transitions?from=${FROM}&to=${TO}`).expect(200);
     expect(fieldsOf((await api().get(`/progression/transitions?from=${FROM}&to=${TO}&citizens=yes&by=desk`).expect(400)).body)).toEqual(['by', 'citizens']);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CitizenRegistered, HomeVisitHeld, PlacementStarted } from '@fremskudt/contracts';
+import { Role } from '@fremskudt/service-kit';
 import { waitFor } from '@fremskudt/testing';
 import { CitizenStory, csvRecords, deskOpened, fieldsOf, KBH, PlayedEvent, reportingTestbed, SLAGELSE } from './support/reporting-testbed';
 
@@ -121,6 +122,15 @@ describe('reporting: goal statuses computed from the events (real PostgreSQL and
     const evidence = await status('jobplaner', '?citizens=true');
     expect(evidence.citizens).toEqual({ numerator: [a, b, c].map((s) => s.citizenId).sort(), denominator: [a, b, c, d, e, j].map((s) => s.citizenId).sort() });
     expect((await status('jobplaner')).citizens).toBeUndefined();
+  });
+
+  it('refuses the citizen ids to a manager, who reads the aggregated status only', async () => {
+    const manager = api({ user: 'leder', tenant: KBH, roles: [Role.Manager] });
+    expect((await manager.get('/goals/jobplaner/status?citizens=true').expect(403)).body).toMatchObject({ code: 'citizen-ids-forbidden' });
+    await manager.get('/goals/jobplaner/status?citizens=true&format=csv').expect(403);
+    expect((await manager.get('/goals/jobplaner/status').expect(200)).body).toMatchObject({ numerator: 3, denominator: 6 });
+    expect((await manager.get('/goals/jobplaner/status').expect(200)).body.citizens).toBeUndefined();
+    await api({ user: 'afdelingsleder', tenant: KBH, roles: [Role.UnitLead] }).get('/goals/jobplaner/status?citizens=true').expect(200);
   });
 
   it('scopes by team (the responsible consultant’s) and computes relative targets from the comparison scope', async () => {

@@ -14,6 +14,10 @@ export const MESSAGES = {
     da: 'Det ligger uden for dit ansvarsområde (egen sagsstamme, teamets eller dine områders)',
     en: 'That is outside your responsibility (own caseload, your team’s or your areas’)',
   },
+  'citizen-ids-forbidden': {
+    da: 'Din rolle giver adgang til samlede tal, ikke til borger-id’erne bag dem',
+    en: 'Your role gives access to aggregated figures, not to the citizen ids behind them',
+  },
   'staff-not-linked': {
     da: 'Dit login er ikke koblet til en medarbejder; bed en administrator om at koble det',
     en: 'Your login is not linked to a staff member; ask an administrator to link it',

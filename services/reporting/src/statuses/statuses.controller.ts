@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Allow, Language, RoleGroups } from '@fremskudt/service-kit';
 import { indicatorBreakdownCsv } from '../breakdowns/breakdown-csv';
 import { GoalId, RequestLanguage } from '../goals/goals.controller';
+import { ApiCitizenIdsForbidden, assertMayListCitizenIds } from '../reports/citizen-ids';
 import { csvDownload } from '../reports/csv';
 import { goalCitizensCsv, goalStatusesCsv, indicatorTableCsv } from './indicator-csv';
 import { GoalStatusesView, GoalStatusView, IndicatorTableQuery, IndicatorTableView, StatusesQuery, StatusQuery } from './statuses.dto';
@@ -23,8 +24,10 @@ export class StatusesController {
       'Målets status med grundlaget: realiseret, mål, tæller, nævner, population, periode, definitionsversion; format=csv giver det som CSV (med citizens=true: én linje pr. pseudonymt borger-id)',
   })
   @ApiNotFoundResponse({ description: 'Ukendt mål (eller ikke oprettet på tidspunktet asOf)' })
+  @ApiCitizenIdsForbidden()
   @ApiBadRequestResponse({ description: 'Ugyldige parametre' })
   async status(@GoalId() goalId: string, @Query() query: StatusQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<GoalStatusView | string> {
+    assertMayListCitizenIds(query.citizens);
     const status = await this.statuses.statusOf(goalId, { language, withCitizens: query.citizens === true, asOf: query.asOf });
     if (query.format !== 'csv') return status;
     return query.citizens
