@@ -4,6 +4,7 @@ import { encodeKafkaRecord } from '@fremskudt/contracts';
 import { TestService, asUser, envelopeFor, headerText, produceEvents, produceRaw, readTopic, startTestService, uniqueTopicPrefix, waitFor } from '@fremskudt/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule, reportingService } from '../src/app.module';
+import { csvRows } from './support/reporting-testbed';
 
 const citizen = (areaCode: string) => ({
   citizenId: randomUUID(),
@@ -45,6 +46,16 @@ describe('reporting: registered citizens from CitizenRegistered events (real Pos
     });
     expect(await countFor('slagelse')).toEqual({ tenant: 'slagelse', count: 1, byArea: [{ areaCode: 'nordbyen', count: 1 }] });
     expect((await countFor('odense')).count).toBe(0);
+  });
+
+  it('gives the counts as CSV, one line per area and the total (Danish or English)', async () => {
+    const danish = await request(service.http).get('/statistics/registered-citizens?format=csv').use(asUser('kbh')).expect(200);
+    expect(danish.headers['content-type']).toMatch(/^text\/csv/);
+    expect(danish.headers['content-disposition']).toBe('attachment; filename="borgere-kbh.csv"');
+    expect(csvRows(danish.text)).toEqual([['Område', 'Registrerede borgere'], ['tingbjerg', '2'], ['urbanplanen', '1'], ['I alt', '3']]);
+    const english = await request(service.http).get('/statistics/registered-citizens?format=csv').set('accept-language', 'en').use(asUser('slagelse')).expect(200);
+    expect(csvRows(english.text, ',')).toEqual([['Area', 'Registered citizens'], ['nordbyen', '1'], ['All', '1']]);
+    await request(service.http).get('/statistics/registered-citizens?format=pdf').use(asUser('kbh')).expect(400);
   });
 
   it('records each processed event in the inbox of its own tenant', async () => {

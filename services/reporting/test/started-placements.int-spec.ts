@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CitizenRegistered, PayloadOf, PlacementStarted, PlacementType } from '@fremskudt/contracts';
 import { fieldsOf, KBH, serviceTestbed, SLAGELSE } from '@fremskudt/testing';
 import { AppModule, reportingService } from '../src/app.module';
+import { csvRows } from './support/reporting-testbed';
 
 const registered = (citizenId: string, areaCode: string): PayloadOf<typeof CitizenRegistered> => ({
   citizenId,
@@ -103,6 +104,36 @@ describe('reporting: started placements from the placements stream (real Postgre
     expect((await statistics(KBH, '?from=2026-03-02&to=2026-03-02')).byType).toEqual([{ placementType: 'wage-subsidy-job', count: 1 }]);
     expect((await statistics(KBH, '?from=2026-07-01')).started).toBe(1);
     expect((await statistics(KBH, '?to=2026-01-31')).started).toBe(1);
+  });
+
+  it('gives the table as CSV: the totals, then one line per type, area and month (Danish or English)', async () => {
+    const danish = await api(KBH).get('/statistics/placements?from=2026-01-01&to=2026-06-30&format=csv').expect(200);
+    expect(danish.headers['content-type']).toMatch(/^text\/csv/);
+    expect(danish.headers['content-disposition']).toBe('attachment; filename="placeringer-kbh.csv"');
+    expect(csvRows(danish.text)).toEqual([
+      ['Opdeling', 'Værdi', 'Startede'],
+      ['I alt', '', '4'],
+      ['Virksomhedsplaceringer', '', '3'],
+      ['Type', 'company-internship', '2'],
+      ['Type', 'flex-job', '1'],
+      ['Type', 'wage-subsidy-job', '1'],
+      ['Område', 'tingbjerg', '2'],
+      ['Område', 'unknown', '1'],
+      ['Område', 'urbanplanen', '1'],
+      ['Måned', '2026-01', '1'],
+      ['Måned', '2026-02', '1'],
+      ['Måned', '2026-03', '2'],
+    ]);
+    const english = await api(SLAGELSE).get('/statistics/placements?format=csv').set('accept-language', 'en').expect(200);
+    expect(csvRows(english.text, ',')).toEqual([
+      ['Breakdown', 'Value', 'Started'],
+      ['All', '', '1'],
+      ['Company placements', '', '1'],
+      ['Type', 'company-internship', '1'],
+      ['Area', 'unknown', '1'],
+      ['Month', '2026-02', '1'],
+    ]);
+    expect(fieldsOf((await api().get('/statistics/placements?format=xlsx').expect(400)).body)).toEqual(['format']);
   });
 
   it('refuses bad periods with 400 naming the field', async () => {

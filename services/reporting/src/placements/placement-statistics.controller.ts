@@ -1,7 +1,11 @@
-import { Controller, Get, HttpStatus, Inject, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Inject, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { TenantContext, UnitOfWork } from '@fremskudt/persistence';
-import { Allow, ProblemException, RoleGroups } from '@fremskudt/service-kit';
+import { Allow, Language, ProblemException, RoleGroups } from '@fremskudt/service-kit';
+import { RequestLanguage } from '../goals/goals.controller';
+import { csvDownload } from '../reports/csv';
+import { placementStatisticsCsv } from './placement-statistics-csv';
 import { PlacementStatistics, PlacementStatisticsQuery } from './placement-statistics.dto';
 
 /** The placement types that make a "company placement" (virksomhedsplacering): internship or wage-subsidy job. */
@@ -14,9 +18,15 @@ export class PlacementStatisticsController {
 
   @Allow(...RoleGroups.reportReaders)
   @Get('placements')
-  @ApiOkResponse({ type: PlacementStatistics, description: 'Startede placeringer i perioden (efter startdato), fordelt på type, boligområde og måned' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: PlacementStatistics, description: 'Startede placeringer i perioden (efter startdato), fordelt på type, boligområde og måned; format=csv giver CSV' })
   @ApiBadRequestResponse({ description: 'Ugyldige datoer, eller til før fra' })
-  async placements(@Query() query: PlacementStatisticsQuery): Promise<PlacementStatistics> {
+  async placements(@Query() query: PlacementStatisticsQuery, @RequestLanguage() language: Language, @Res({ passthrough: true }) response: Response): Promise<PlacementStatistics | string> {
+    const statistics = await this.statistics(query);
+    return query.format === 'csv' ? csvDownload(response, `placeringer-${statistics.tenant}`, placementStatisticsCsv(statistics, language)) : statistics;
+  }
+
+  private async statistics(query: PlacementStatisticsQuery): Promise<PlacementStatistics> {
     const from = query.from ?? null;
     const to = query.to ?? null;
     if (from && to && to < from) {

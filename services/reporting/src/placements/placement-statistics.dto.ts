@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { PLACEMENT_TYPES } from '@fremskudt/contracts';
+import { Format, FormatField } from '../reports/query-fields';
 
 const IsCalendarDate = () => applyDecorators(IsISO8601({ strict: true }), Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }));
 
@@ -15,6 +16,9 @@ export class PlacementStatisticsQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+
+  @FormatField()
+  format?: Format;
 }
 
 export class TypeCount {
