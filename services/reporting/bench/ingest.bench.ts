@@ -23,6 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import request from 'supertest';
 import {
+  ActivationStarted,
   ALL_EVENT_CONTRACTS,
   CitizenExited,
   CitizenRegistered,
@@ -68,6 +69,8 @@ interface Planned {
 
 /** A deterministic day of the year (YYYY-MM-DD) from a number. */
 const dayOf = (n: number) => new Date(Date.UTC(YEAR, 0, 1 + (((n % 360) + 360) % 360))).toISOString().slice(0, 10);
+/** The activation interval of the six-month rule, in days (caseload counts calendar months; near enough for load). */
+const ACTIVATION_INTERVAL_DAYS = 182;
 const later = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 
@@ -116,22 +119,30 @@ function citizenYear(index: number): Planned[] {
       outlook: 'ABCD'.includes(group) ? 'good' : 'poor',
     } as PayloadOf<typeof ProgressionAssessed>);
   }
+  // Activations as caseload reports them: each start against its due date (six months after the
+  // period opened, or after the latest activation started before it), as a timeliness goal reads them.
+  let activationDue = later(opened, ACTIVATION_INTERVAL_DAYS);
+  const activationStarted = (activationId: string, activationKind: 'offer' | 'placement', activationType: PayloadOf<typeof ActivationStarted>['activationType'], startedOn: string) => {
+    const nextDueDate = later(startedOn, ACTIVATION_INTERVAL_DAYS);
+    add(ActivationStarted, { citizenId, activationId, activationKind, activationType, startedOn, dueDate: activationDue, onTime: startedOn <= activationDue, nextDueDate });
+    activationDue = nextDueDate;
+  };
   if (index % 10 < 6) {
     const offerId = randomUUID();
     const offerType = (['course', 'mentor', 'language', 'education'] as const)[index % 4];
-    add(OfferPlanned, { citizenId, offerId, offerType, providerCode: null, plannedStart: later(opened, 30), plannedEnd: later(opened, 120) });
-    add(OfferStarted, { citizenId, offerId, offerType, startedOn: later(opened, 30) });
-    if (index % 2 === 0) add(OfferCompleted, { citizenId, offerId, offerType, completedOn: later(opened, 120) });
+    // Some offers start late, after their due date (not for those with a placement after it, to keep the order of starts).
+    const startedOn = later(opened, index % 12 === 5 && index % 10 !== 3 ? ACTIVATION_INTERVAL_DAYS + 20 : 30);
+    add(OfferPlanned, { citizenId, offerId, offerType, providerCode: null, plannedStart: startedOn, plannedEnd: later(startedOn, 90), activationDueDate: activationDue });
+    add(OfferStarted, { citizenId, offerId, offerType, startedOn });
+    activationStarted(offerId, 'offer', offerType, startedOn);
+    if (index % 2 === 0) add(OfferCompleted, { citizenId, offerId, offerType, completedOn: later(startedOn, 90) });
   }
   if (index % 10 === 3 || index % 10 === 7) {
-    add(PlacementStarted, {
-      placementId: randomUUID(),
-      citizenId,
-      companyId: randomUUID(),
-      placementType: index % 4 === 3 ? 'wage-subsidy-job' : 'company-internship',
-      hoursPerWeek: 30,
-      startedOn: later(opened, 140),
-    });
+    const placementId = randomUUID();
+    const placementType = index % 4 === 3 ? 'wage-subsidy-job' : 'company-internship';
+    const startedOn = later(opened, 140);
+    add(PlacementStarted, { placementId, citizenId, companyId: randomUUID(), placementType, hoursPerWeek: 30, startedOn });
+    activationStarted(placementId, 'placement', placementType, startedOn);
   }
   for (let n = 0; n < (index % 2) + 1; n += 1) {
     const visitId = randomUUID();
