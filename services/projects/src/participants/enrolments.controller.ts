@@ -6,7 +6,7 @@ import { ProjectId, UNKNOWN_PROJECT } from '../projects/projects.controller';
 import {
   CompletePhaseDto,
   EligibilityQuery,
-  EligibilityView,
+  EligibilityCheckView,
   EnrolDto,
   EnrolmentsQuery,
   EnrolmentView,
@@ -67,11 +67,11 @@ export class EnrolmentsController {
   @Allow(Role.JobConsultant, Role.Mentor, Role.TeamLead, Role.UnitLead, Role.Partner)
   @Get('projects/:id/eligibility/:citizenId')
   @CitizenAccess({ action: 'read', citizenParam: 'citizenId' })
-  @ApiOkResponse({ type: EligibilityView, description: 'Om borgeren kan tilmeldes på datoen, og ellers hvorfor ikke (uden at tilmelde)' })
+  @ApiOkResponse({ type: EligibilityCheckView, description: 'Om borgeren kan tilmeldes på datoen, og ellers hvorfor ikke (uden at tilmelde)' })
   @ApiParam({ name: 'citizenId', description: CITIZEN_REFERENCE_DESCRIPTION })
   @ApiBadRequestResponse({ description: 'Ugyldig dato eller id' })
   @ApiNotFoundResponse({ description: UNKNOWN_PROJECT })
-  eligibility(@ProjectId() projectId: string, @Param('citizenId', new CitizenReferencePipe()) citizenId: string, @Query() query: EligibilityQuery): Promise<EligibilityView> {
+  eligibility(@ProjectId() projectId: string, @Param('citizenId', new CitizenReferencePipe()) citizenId: string, @Query() query: EligibilityQuery): Promise<EligibilityCheckView> {
     return this.enrolments.checkEligibility(projectId, citizenId, query.on);
   }
 

@@ -108,7 +108,7 @@ export class RefusalView {
   @ApiProperty({ example: 'is 17 on 2007-11-01; the project takes from 18' }) message: string;
 }
 
-export class EligibilityView {
+export class EligibilityCheckView {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ description: CITIZEN_IN_VIEW_DESCRIPTION }) citizenId: string;
   @ApiProperty({ format: 'date' }) on: string;

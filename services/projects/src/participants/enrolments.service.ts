@@ -21,7 +21,7 @@ import {
   participantState,
   replacementOf,
 } from './enrolment-store';
-import { EligibilityView, EnrolDto, EnrolmentsQuery, EnrolmentView, LeaveDto, ReplaceParticipantDto } from './enrolments.dto';
+import { EligibilityCheckView, EnrolDto, EnrolmentsQuery, EnrolmentView, LeaveDto, ReplaceParticipantDto } from './enrolments.dto';
 import { CaseloadCitizen, Enrolment, EnrolmentPhase } from './participant.entities';
 import { decideLeave, decideReplacement, phaseInProgress } from './progress';
 import { participantOf, ProgressService } from './progress.service';
@@ -113,7 +113,7 @@ export class EnrolmentsService {
   }
 
   /** The citizen as the request names them (a partner user: by its pseudonym, which the answer repeats). */
-  checkEligibility(projectId: string, citizen: string, on = copenhagenToday()): Promise<EligibilityView> {
+  checkEligibility(projectId: string, citizen: string, on = copenhagenToday()): Promise<EligibilityCheckView> {
     return this.unitOfWork.run(async (manager) => {
       const project = await findProject(manager, projectId);
       const refusals = await refusalsFor(manager, project, await this.pseudonyms.citizenNamed(manager, citizen), on);
