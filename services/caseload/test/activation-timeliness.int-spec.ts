@@ -131,5 +131,29 @@ describe('caseload: activation due dates on the citizens topic (real PostgreSQL 
     expect(plans[1].data).toMatchObject({ offerId, activationDueDate: '2016-08-10' });
     await startOffer(offerId, '2016-08-01');
     expect((await activationsInOutbox(citizenId))[1]).toMatchObject({ activationId: offerId, dueDate: '2016-08-10', onTime: true, nextDueDate: '2017-02-01' });
+
+    // The consultant's view shows each start against its due date, each period on its own clock, and when the next is due.
+    const view = (await api().get(`/citizens/${citizenId}/activations`).expect(200)).body;
+    expect(view.activations.map(({ type, startedOn, dueDate, onTime }: Record<string, unknown>) => ({ type, startedOn, dueDate, onTime }))).toEqual([
+      { type: 'course', startedOn: '2015-09-01', dueDate: '2015-12-01', onTime: true },
+      { type: 'mentor', startedOn: '2016-08-01', dueDate: '2016-08-10', onTime: true },
+    ]);
+    expect(view.nextActivationDueDate).toBe('2017-02-01');
+
+    // Exited: no activation is due.
+    await testbed.markExited(citizenId);
+    expect((await api().get(`/citizens/${citizenId}/activations`).expect(200)).body).toMatchObject({ nextActivationDueDate: null, activations: [{ onTime: true }, { onTime: true }] });
+  });
+
+  it('shows a late start as late in the citizen’s activations, and the next due counting it', async () => {
+    const citizenId = await register('2016-01-15');
+    const first = await planOffer(citizenId, 'course', '2016-09-01');
+    await startOffer(first, '2016-09-01');
+    const view = (await api().get(`/citizens/${citizenId}/activations`).expect(200)).body;
+    expect(view).toMatchObject({
+      lastActivationStartedOn: '2016-09-01',
+      activations: [{ id: first, startedOn: '2016-09-01', dueDate: '2016-07-15', onTime: false }],
+      nextActivationDueDate: '2017-03-01',
+    });
   });
 });

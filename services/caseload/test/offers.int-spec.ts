@@ -278,7 +278,9 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
   it('lists started offers as activations with the last activation start', async () => {
     const citizenId = await register();
     const none = await api().get(`/citizens/${citizenId}/activations`).expect(200);
-    expect(none.body).toEqual({ citizenId, lastActivationStartedOn: null, activations: [] });
+    // Registered today: the first activation is due six months on.
+    const firstDue = addCalendarMonths(copenhagenToday(), 6);
+    expect(none.body).toEqual({ citizenId, lastActivationStartedOn: null, activations: [], nextActivationDueDate: firstDue });
 
     const a = (await plan(citizenId, { offerType: 'course', plannedStart: '2026-03-01' }).expect(201)).body.id;
     const b = (await plan(citizenId, { offerType: 'mentor', plannedStart: '2026-01-01' }).expect(201)).body.id;
@@ -295,10 +297,12 @@ describe('caseload: offers (real PostgreSQL and Kafka)', () => {
       citizenId,
       lastActivationStartedOn: '2026-05-04',
       activations: [
-        { kind: 'offer', id: b, type: 'mentor', startedOn: '2026-01-05', completedOn: null, droppedOn: '2026-02-01', endedOn: '2026-02-01' },
-        { kind: 'offer', id: a, type: 'course', startedOn: '2026-03-02', completedOn: '2026-04-30', droppedOn: null, endedOn: '2026-04-30' },
-        { kind: 'offer', id: c, type: 'language', startedOn: '2026-05-04', completedOn: null, droppedOn: null, endedOn: null },
+        { kind: 'offer', id: b, type: 'mentor', startedOn: '2026-01-05', completedOn: null, droppedOn: '2026-02-01', endedOn: '2026-02-01', dueDate: firstDue, onTime: true },
+        { kind: 'offer', id: a, type: 'course', startedOn: '2026-03-02', completedOn: '2026-04-30', droppedOn: null, endedOn: '2026-04-30', dueDate: firstDue, onTime: true },
+        { kind: 'offer', id: c, type: 'language', startedOn: '2026-05-04', completedOn: null, droppedOn: null, endedOn: null, dueDate: firstDue, onTime: true },
       ],
+      // Started before the case period opened (registered today): none counts, the first is still due six months on.
+      nextActivationDueDate: firstDue,
     });
     await api().get(`/citizens/${UNKNOWN_ID}/activations`).expect(404);
   });

@@ -148,8 +148,8 @@ describe('caseload: company placements consumed from the companies service (real
     await placements(theirs, KBH).expect(404);
   });
 
-  it('counts started internships and wage-subsidy jobs as activations (not ordinary jobs), with offers, in date order', async () => {
-    const citizenId = await register();
+  it('counts started internships and wage-subsidy jobs as activations (not ordinary jobs), with offers, in date order and on one clock', async () => {
+    const citizenId = await testbed.registerCitizen(KBH, { readiness: 'job-ready', registeredOn: '2026-01-05' });
     const internship = facts(citizenId);
     const wageSubsidy = facts(citizenId);
     const ordinaryJob = facts(citizenId);
@@ -170,10 +170,12 @@ describe('caseload: company placements consumed from the companies service (real
       citizenId,
       lastActivationStartedOn: '2026-06-01',
       activations: [
-        { kind: 'placement', id: internship.placementId, type: 'company-internship', startedOn: '2026-02-02', completedOn: null, droppedOn: null, endedOn: '2026-03-27' },
-        { kind: 'offer', id: offer.body.id, type: 'course', startedOn: '2026-04-06', completedOn: null, droppedOn: null, endedOn: null },
-        { kind: 'placement', id: wageSubsidy.placementId, type: 'wage-subsidy-job', startedOn: '2026-06-01', completedOn: null, droppedOn: null, endedOn: null },
+        // Each due six months after the one before (the first after registration).
+        { kind: 'placement', id: internship.placementId, type: 'company-internship', startedOn: '2026-02-02', completedOn: null, droppedOn: null, endedOn: '2026-03-27', dueDate: '2026-07-05', onTime: true },
+        { kind: 'offer', id: offer.body.id, type: 'course', startedOn: '2026-04-06', completedOn: null, droppedOn: null, endedOn: null, dueDate: '2026-08-02', onTime: true },
+        { kind: 'placement', id: wageSubsidy.placementId, type: 'wage-subsidy-job', startedOn: '2026-06-01', completedOn: null, droppedOn: null, endedOn: null, dueDate: '2026-10-06', onTime: true },
       ],
+      nextActivationDueDate: '2026-12-01',
     });
   });
 

@@ -7,7 +7,8 @@ import { UnitOfWork } from '@fremskudt/persistence';
 import { Allow, NotFoundProblem, Role } from '@fremskudt/service-kit';
 import { CitizenAccess } from '../../access-log/citizen-access.decorator';
 import { Citizen } from '../../citizens/citizen.entity';
-import { IsoDate } from '../../rules';
+import { copenhagenToday } from '../../case/calendar';
+import { addDays, IsoDate } from '../../rules';
 import { Offer } from '../offers/offer.entity';
 import { Placement } from '../placements/placement.entity';
 import { ActivationDue, activationDue } from './activation-due';
@@ -28,6 +29,9 @@ export class ActivationView {
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Tilbud: afbrudt' }) droppedOn: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Hvornår aktiveringen sluttede (gennemført, afbrudt eller placering afsluttet)' })
   endedOn: string | null;
+  @ApiProperty({ format: 'date', description: 'Fristen aktiveringen måles mod: seks måneder efter den forrige aktivering i sagsforløbet, eller efter forløbets start' })
+  dueDate: string;
+  @ApiProperty({ description: 'Startet senest på fristen' }) onTime: boolean;
 }
 
 export class CitizenActivationsView {
@@ -35,6 +39,13 @@ export class CitizenActivationsView {
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'Start på den seneste aktivering (til rettidighed); null uden aktiveringer' })
   lastActivationStartedOn: string | null;
   @ApiProperty({ type: [ActivationView], description: 'Startede tilbud og virksomhedsplaceringer efter startdato' }) activations: ActivationView[];
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    description: 'Hvornår den næste aktivering skal være startet (seks måneder efter den seneste i det åbne sagsforløb); null når borgeren ikke har et åbent forløb',
+  })
+  nextActivationDueDate: string | null;
 }
 
 /** A citizen's activations (offers and company placements that started), in the order they started. */
@@ -43,7 +54,7 @@ export async function citizenActivations(manager: EntityManager, citizenId: stri
   const placements = await manager.find(Placement, {
     where: { citizenId, startedOn: Not(IsNull()), placementType: In([...ACTIVATING_PLACEMENT_TYPES]) },
   });
-  const activations: ActivationView[] = [
+  const activations: Array<Omit<ActivationView, 'dueDate' | 'onTime'>> = [
     ...offers.map((offer) => ({
       kind: 'offer' as const,
       id: offer.id,
@@ -63,7 +74,23 @@ export async function citizenActivations(manager: EntityManager, citizenId: stri
       endedOn: placement.endedOn,
     })),
   ];
-  return activations.sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  activations.sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  // Each measured as ActivationStarted measured it (activationDueOn): one source for the rule.
+  const measured: ActivationView[] = [];
+  for (const activation of activations) {
+    const { dueDate, onTime } = await activationDueOn(manager, citizenId, activation.startedOn);
+    measured.push({ ...activation, dueDate, onTime });
+  }
+  return measured;
+}
+
+/**
+ * When the citizen's next activation is due: for one starting tomorrow, the due date counts
+ * every start up to today in the open case period. Null without an open period (exited).
+ */
+export async function nextActivationDueDate(manager: EntityManager, citizenId: string, today: IsoDate): Promise<IsoDate | null> {
+  const [open]: unknown[] = await manager.query(`SELECT 1 FROM case_period WHERE citizen_id = $1 AND closed_on IS NULL`, [citizenId]);
+  return open ? (await activationDueOn(manager, citizenId, addDays(today, 1))).dueDate : null;
 }
 
 /** The start date of the citizen's latest activation, or null: what activation timeliness is measured from. */
@@ -136,7 +163,7 @@ export class ActivationsService {
       if (!(await manager.existsBy(Citizen, { id: citizenId }))) throw new NotFoundProblem(`Citizen ${citizenId} not found`);
       const activations = await citizenActivations(manager, citizenId);
       const last = activations.reduce<string | null>((latest, a) => (latest === null || a.startedOn > latest ? a.startedOn : latest), null);
-      return { citizenId, lastActivationStartedOn: last, activations };
+      return { citizenId, lastActivationStartedOn: last, activations, nextActivationDueDate: await nextActivationDueDate(manager, citizenId, copenhagenToday()) };
     });
   }
 }
